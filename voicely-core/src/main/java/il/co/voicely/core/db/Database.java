@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static void applyContext(Handle handle, SessionContext context) {
-        handle.createQuery("select set_config('voicely.user_id', :userId, true), set_config('voicely.role', :role, true)")
+        handle.createQuery("select set_config('voicely.user_id', :userId, true) as user_id, set_config('voicely.role', :role, true) as role")
                 .bind("userId", context.userId().map(Object::toString).orElse(""))
                 .bind("role", context.role().sqlName())
                 .mapToMap()

@@ -67,7 +67,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     /** The per-JVM cluster with its migrated template; closed (stopped and deleted) when the JVM's tests end. */
-    static final class Cluster implements ExtensionContext.Store.CloseableResource {
+    static final class Cluster implements AutoCloseable {
         private final LocalPostgres postgres;
         private final Path dir;
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A test class's own database: {@link #database()} is what the code under test gets (application role,
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * happened to the rows.
  */
 public record TestDatabase(Database database, DatabaseSettings settings, LocalPostgres cluster, String name)
-        implements ExtensionContext.Store.CloseableResource {
+        implements AutoCloseable {
 
     /** Jdbi connected as the owner: sees every row, for arranging and asserting. */
     public Jdbi owner() {
