@@ -1,0 +1,64 @@
+package il.co.voicely.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import il.co.voicely.app.home.HomeService;
+import il.co.voicely.app.ops.HealthService;
+import il.co.voicely.app.ops.Metrics;
+import il.co.voicely.app.ops.MetricsService;
+import il.co.voicely.app.web.Assets;
+import il.co.voicely.app.web.ComingSoonService;
+import il.co.voicely.app.web.Messages;
+import il.co.voicely.app.web.Pages;
+import il.co.voicely.app.web.StaticAssets;
+import il.co.voicely.core.db.Database;
+import io.helidon.webserver.http.HttpService;
+
+/**
+ * Wires the app: settings and the already-open database in, one {@link HttpService} per feature out.
+ * A new feature adds its service to {@link #features()}; the order there is the routing order.
+ */
+final class AppModule extends AbstractModule {
+
+    private final AppSettings settings;
+    private final Database database;
+    private final Metrics metrics;
+
+    AppModule(AppSettings settings, Database database, Metrics metrics) {
+        this.settings = settings;
+        this.database = database;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void configure() {
+        bind(AppSettings.class).toInstance(settings);
+        bind(Database.class).toInstance(database);
+        bind(Metrics.class).toInstance(metrics);
+        bind(Messages.class).toInstance(Messages.load());
+        bind(Assets.class).toInstance(Assets.fromClassPath());
+        // Templates are compiled by jte-maven-plugin at build time: no compiler or file watching at run time.
+        bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
+        bind(Pages.class).in(Singleton.class);
+        features();
+    }
+
+    private void features() {
+        Multibinder<HttpService> features = Multibinder.newSetBinder(binder(), HttpService.class);
+        features.addBinding().to(HomeService.class);
+        features.addBinding().to(ComingSoonService.class);
+        features.addBinding().to(HealthService.class);
+        features.addBinding().to(MetricsService.class);
+        features.addBinding().to(StaticAssets.class);
+    }
+
+    @Provides
+    @Singleton
+    HealthService health(Database db, AppSettings appSettings) {
+        return new HealthService(db, appSettings.home());
+    }
+}

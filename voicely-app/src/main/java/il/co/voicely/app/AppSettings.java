@@ -1,0 +1,157 @@
+package il.co.voicely.app;
+
+import il.co.voicely.core.db.DatabaseSettings;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the app reads from its environment, gathered in one place and checked at start.
+ *
+ * <pre>{@code
+ * AppSettings settings = AppSettings.load(System.getenv());   // application.yaml + VOICELY_* variables
+ * AppSettings forTest = settings.withPort(0).withHome(tempDir);
+ * }</pre>
+ *
+ * <p>Defaults live in {@code application.yaml}; each {@code VOICELY_*} variable listed in
+ * {@link #ENVIRONMENT} overrides one key. With no database URL the app runs its own PostgreSQL under
+ * {@code home/pg}; with one, it connects there and never seeds demo data.
+ *
+ * @param host             the address to listen on
+ * @param port             the HTTP port; 0 picks a free one
+ * @param home             the app's own folder (embedded database, later blobs)
+ * @param externalDatabase the database to use instead of the embedded one
+ * @param postgresOsUser   the OS account that runs the embedded server when the app runs as root
+ * @param poolSize         the application connection pool's size
+ */
+public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
+                          String postgresOsUser, int poolSize) {
+
+    /** Environment variable → config key. The app reads no other variables. */
+    public static final Map<String, String> ENVIRONMENT = orderedMap(
+            "VOICELY_HOST", "voicely.host",
+            "VOICELY_PORT", "voicely.port",
+            "VOICELY_HOME", "voicely.home",
+            "VOICELY_DB_URL", "voicely.db.url",
+            "VOICELY_DB_USER", "voicely.db.user",
+            "VOICELY_DB_PASSWORD", "voicely.db.password",
+            "VOICELY_DB_APP_USER", "voicely.db.app-user",
+            "VOICELY_DB_APP_PASSWORD", "voicely.db.app-password",
+            "VOICELY_DB_POOL_SIZE", "voicely.db.pool-size",
+            "VOICELY_PG_OS_USER", "voicely.pg.os-user");
+
+    public AppSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(externalDatabase, "externalDatabase");
+        Objects.requireNonNull(postgresOsUser, "postgresOsUser");
+        if (port < 0 || port > 65_535) {
+            throw new InvalidSettingsException("VOICELY_PORT must be between 0 and 65535, was " + port);
+        }
+        if (poolSize < 1) {
+            throw new InvalidSettingsException("VOICELY_DB_POOL_SIZE must be at least 1, was " + poolSize);
+        }
+    }
+
+    /**
+     * Reads {@code application.yaml} from the class path, overridden by the {@code VOICELY_*} entries of
+     * {@code environment} (pass {@code System.getenv()}).
+     *
+     * @throws InvalidSettingsException naming the variable that is missing or malformed
+     */
+    public static AppSettings load(Map<String, String> environment) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> Optional.ofNullable(environment.get(variable))
+                .filter(value -> !value.isBlank())
+                .ifPresent(value -> overrides.put(key, value.strip())));
+        Config config = Config.builder()
+                // Explicit sources only: Helidon would otherwise map every variable and system property.
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"))
+                .build();
+        return from(config);
+    }
+
+    /** Reads the {@code voicely} node of a Helidon config. */
+    public static AppSettings from(Config config) {
+        Config app = config.get("voicely");
+        int poolSize = integer(app, "db.pool-size", 10);
+        return new AppSettings(
+                text(app, "host").orElse("0.0.0.0"),
+                integer(app, "port", 8080),
+                text(app, "home").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".voicely")),
+                externalDatabase(app, poolSize),
+                text(app, "pg.os-user").orElse("postgres"),
+                poolSize);
+    }
+
+    private static Optional<DatabaseSettings> externalDatabase(Config app, int poolSize) {
+        Optional<String> url = text(app, "db.url");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new DatabaseSettings(url.get(),
+                    required(app, "db.user"), required(app, "db.password"),
+                    text(app, "db.app-user").orElse("voicely_app"), required(app, "db.app-password"),
+                    poolSize));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("The external database settings are not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same settings listening on another port (0 for any free one). */
+    public AppSettings withPort(int newPort) {
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize);
+    }
+
+    /** The same settings with another home folder. */
+    public AppSettings withHome(Path newHome) {
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize);
+    }
+
+    /** Where the embedded PostgreSQL cluster lives. */
+    public Path postgresDataDirectory() {
+        return home.resolve("pg");
+    }
+
+    private static Optional<String> text(Config app, String key) {
+        return app.get(key).asString().asOptional().map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static String required(Config app, String key) {
+        return text(app, key).orElseThrow(() -> new InvalidSettingsException(
+                variableFor(key) + " must be set when VOICELY_DB_URL is set"));
+    }
+
+    private static int integer(Config app, String key, int fallback) {
+        Optional<String> value = text(app, key);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException(variableFor(key) + " must be a whole number, was '" + value.get() + "'", e);
+        }
+    }
+
+    private static String variableFor(String key) {
+        return ENVIRONMENT.entrySet().stream()
+                .filter(entry -> entry.getValue().equals("voicely." + key))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("voicely." + key);
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}

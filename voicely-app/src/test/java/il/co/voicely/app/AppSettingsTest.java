@@ -1,0 +1,68 @@
+package il.co.voicely.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppSettingsTest {
+
+    @Test
+    void withNoVariablesTheAppListensEverywhereOn8080WithTheEmbeddedDatabaseInTheHomeFolder() {
+        AppSettings settings = AppSettings.load(Map.of());
+
+        assertThat(settings.host()).isEqualTo("0.0.0.0");
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.home()).isEqualTo(Path.of(System.getProperty("user.home"), ".voicely"));
+        assertThat(settings.postgresDataDirectory()).isEqualTo(settings.home().resolve("pg"));
+        assertThat(settings.externalDatabase()).isEmpty();
+        assertThat(settings.postgresOsUser()).isEqualTo("postgres");
+    }
+
+    @Test
+    void variablesOverrideTheDefaults() {
+        AppSettings settings = AppSettings.load(Map.of(
+                "VOICELY_PORT", "9090", "VOICELY_HOST", "127.0.0.1", "VOICELY_HOME", "/srv/voicely",
+                "VOICELY_PG_OS_USER", "pgrunner", "UNRELATED", "ignored"));
+
+        assertThat(settings.port()).isEqualTo(9090);
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.home()).isEqualTo(Path.of("/srv/voicely"));
+        assertThat(settings.postgresOsUser()).isEqualTo("pgrunner");
+    }
+
+    @Test
+    void aDatabaseUrlSelectsTheExternalDatabaseWithTheDefaultAppRole() {
+        AppSettings settings = AppSettings.load(Map.of(
+                "VOICELY_DB_URL", "jdbc:postgresql://db.internal:5432/voicely",
+                "VOICELY_DB_USER", "owner", "VOICELY_DB_PASSWORD", "s3cret",
+                "VOICELY_DB_APP_PASSWORD", "app-s3cret", "VOICELY_DB_POOL_SIZE", "20"));
+
+        assertThat(settings.externalDatabase()).hasValueSatisfying(db -> {
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/voicely");
+            assertThat(db.ownerUser()).isEqualTo("owner");
+            assertThat(db.appUser()).isEqualTo("voicely_app");
+            assertThat(db.appPassword()).isEqualTo("app-s3cret");
+            assertThat(db.poolSize()).isEqualTo(20);
+        });
+    }
+
+    @Test
+    void aDatabaseUrlWithoutTheAppPasswordNamesTheMissingVariable() {
+        assertThatThrownBy(() -> AppSettings.load(Map.of(
+                "VOICELY_DB_URL", "jdbc:postgresql://db.internal/voicely",
+                "VOICELY_DB_USER", "owner", "VOICELY_DB_PASSWORD", "s3cret")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("VOICELY_DB_APP_PASSWORD");
+    }
+
+    @Test
+    void aMalformedPortNamesTheVariableAndTheValue() {
+        assertThatThrownBy(() -> AppSettings.load(Map.of("VOICELY_PORT", "eighty")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("VOICELY_PORT")
+                .hasMessageContaining("eighty");
+    }
+}
