@@ -30,7 +30,9 @@ final class DataStore implements AutoCloseable {
             return new DataStore(Database.open(settings.externalDatabase().get()), Optional.empty());
         }
         LocalPostgres postgres = LocalPostgres.start(new LocalPostgresSettings(
-                settings.postgresDataDirectory(), Optional.empty(), settings.postgresOsUser(), Map.of()));
+                settings.postgresDataDirectory(), Optional.empty(), settings.postgresOsUser(), Map.of())
+                // VoicelyApp.close() stops the web server first, then this; a JVM hook of its own would race it.
+                .withStopOnJvmExit(false));
         Database database = null;
         try {
             database = Database.open(new DatabaseSettings(

@@ -70,7 +70,7 @@ public final class LocalPostgres implements AutoCloseable {
         this.port = port;
         this.startedHere = startedHere;
         this.shutdownHook = new Thread(this::stopQuietly, "voicely-postgres-shutdown");
-        if (startedHere) {
+        if (startedHere && settings.stopOnJvmExit()) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
     }
@@ -269,7 +269,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the server if this object started it; a reused server is left running for its owner. */
     @Override
     public void close() {
-        if (startedHere) {
+        if (startedHere && settings.stopOnJvmExit()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException alreadyShuttingDown) {
