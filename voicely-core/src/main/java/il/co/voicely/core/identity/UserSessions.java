@@ -2,6 +2,7 @@ package il.co.voicely.core.identity;
 
 import il.co.voicely.core.audit.AuditEntry;
 import il.co.voicely.core.audit.AuditLog;
+import il.co.voicely.core.audit.ClientIp;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.Role;
 import il.co.voicely.core.db.SessionContext;
