@@ -54,7 +54,7 @@ public final class Conversations {
             values (:session, :direction, :sender, :senderUser, :type, :body, cast(:payload as jsonb), :provider,
                     :status, :at)
             on conflict (provider_message_id) do nothing
-            returning """ + MESSAGE_COLUMNS;
+            returning\s""" + MESSAGE_COLUMNS;
 
     // Ranks as in DeliveryStatus.rank(): the update applies only when it moves the status forward.
     private static final String UPDATE_STATUS = """
@@ -63,7 +63,7 @@ public final class Conversations {
              where %s and m.direction = 'outbound' and m.message_type <> 'note'
                and (case coalesce(m.delivery_status, 'pending') when 'pending' then 0 when 'sent' then 1
                          when 'failed' then 2 when 'delivered' then 3 else 4 end) < :rank
-            returning """ + MESSAGE_COLUMNS;
+            returning\s""" + MESSAGE_COLUMNS;
 
     private final Database db;
     private final Clock clock;
@@ -107,7 +107,7 @@ public final class Conversations {
                             insert into chat_sessions as s (channel, user_id, visitor_key, external_contact_id, contact_name,
                                                             contact_phone, contact_email, created_at, last_message_at)
                             values (:channel, :user, :visitor, :external, :name, :phone, :email, :at, :at)
-                            returning """ + CONVERSATION_COLUMNS)
+                            returning\s""" + CONVERSATION_COLUMNS)
                     .bind("channel", channel.sqlName())
                     .bind("user", contact.userId().orElse(null))
                     .bind("visitor", contact.visitorKey().orElse(null))
@@ -223,7 +223,7 @@ public final class Conversations {
                                    delivery_status = case when m.delivery_status = 'pending' then 'sent' else m.delivery_status end,
                                    status_updated_at = :at
                              where m.id = :id and m.direction = 'outbound'
-                            returning """ + MESSAGE_COLUMNS)
+                            returning\s""" + MESSAGE_COLUMNS)
                     .bind("provider", providerMessageId).bind("at", utc(clock.instant())).bind("id", messageId)
                     .map((rs, ctx) -> ChatRows.message(rs)).findOne()
                     .orElseThrow(() -> new IllegalArgumentException("no outbound message " + messageId + " visible to the caller"));

@@ -128,7 +128,7 @@ public final class Handoffs {
                            set state = :state, assignee_id = :assignee,
                                resolved_at = case when :state = 'resolved' then :at else null end
                          where s.id = :id
-                        returning """ + CONVERSATION_COLUMNS)
+                        returning\s""" + CONVERSATION_COLUMNS)
                 .bind("state", to.sqlName())
                 .bind("assignee", assignee)
                 .bind("at", utc(clock.instant()))
