@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.SessionContext;
+import il.co.voicely.core.identity.PermissionDeniedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Conversations and their messages, on every channel. Every method acts for a {@link SessionContext}, so
@@ -77,6 +79,8 @@ public final class Conversations {
      * The contact's conversation on {@code channel}, created in state {@code BOT} if it has none. The same
      * contact always gets the same conversation, also when it was resolved (a new message reopens it).
      * Concurrent calls for one contact (two webhooks, two instances) serialise on an advisory lock.
+     *
+     * @throws PermissionDeniedException when a student opens a conversation for someone else
      */
     public Conversation openOrGet(SessionContext context, Channel channel, Contact contact) {
         Objects.requireNonNull(channel, "channel");
@@ -93,6 +97,19 @@ public final class Conversations {
             sql = BY_USER;
             key = contact.userId().orElseThrow().toString();
         }
+        try {
+            return openOrGet(context, channel, contact, sql, key);
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException cause && "42501".equals(cause.getSQLState())) {
+                // Row-level security refused the new row: a student opening someone else's conversation.
+                throw new PermissionDeniedException(context.userId().orElse(null), "chat.open",
+                        "may not open a conversation for " + contact.userId().map(Object::toString).orElse("another contact"));
+            }
+            throw e;
+        }
+    }
+
+    private Conversation openOrGet(SessionContext context, Channel channel, Contact contact, String sql, String key) {
         return db.inContext(context, h -> {
             h.createQuery("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                     .bind("lock", "chat:" + channel.sqlName() + ":" + sql.hashCode() + ":" + key)

@@ -16,13 +16,14 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Who answers a conversation: the bot, or a person. The state machine:
- *
- * <pre>
- *   BOT ──requestHuman──▶ PENDING ──takeOver / assign──▶ OPEN ──resolve──▶ RESOLVED
- *    ▲  └────────────takeOver / assign───────────────────▲ │                    │
- *    └──────────────handBack (from PENDING or OPEN)───────┘ │                    │
- *    └───────────────── the visitor writes again ({@link Conversations#receive}) ┘
- * </pre>
+ * <ul>
+ *   <li>{@link #requestHuman}: {@code BOT → PENDING} (anyone who sees the conversation, e.g. the visitor)</li>
+ *   <li>{@link #takeOver}, {@link #assign}: {@code BOT | PENDING | OPEN → OPEN} with an assignee</li>
+ *   <li>{@link #handBack}: {@code PENDING | OPEN → BOT}, unassigned</li>
+ *   <li>{@link #resolve}: {@code BOT | PENDING | OPEN → RESOLVED}</li>
+ *   <li>the visitor writes again ({@link Conversations#receive}): {@code RESOLVED → BOT}</li>
+ * </ul>
+ * Anything else throws {@link InvalidTransitionException}; every step but the first is for staff.
  *
  * <pre>{@code
  * Handoffs handoffs = new Handoffs(db, audit, Clock.systemUTC());

@@ -110,10 +110,11 @@ public final class QuickReplies {
                          where s.id = :id""")
                 .bind("id", conversationId).map((rs, ctx) -> Optional.ofNullable(rs.getString("name"))).findOne())
                 .orElseThrow(() -> new ConversationNotFoundException(conversationId));
-        Contact named = Contact.external("-").withName(name.orElse(null));
         Map<String, String> vars = new java.util.HashMap<>();
-        name.map(String::strip).ifPresent(n -> vars.put("name", n));
-        named.firstName().ifPresent(n -> vars.put("first_name", n));
+        name.map(String::strip).filter(n -> !n.isEmpty()).ifPresent(n -> {
+            vars.put("name", n);
+            vars.put("first_name", n.split("\\s+", 2)[0]);
+        });
         return Optional.of(expand(reply.get().body(), vars));
     }
 

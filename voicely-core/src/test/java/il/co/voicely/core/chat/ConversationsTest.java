@@ -144,6 +144,8 @@ class ConversationsTest {
         assertThatThrownBy(() -> chats.receive(noa, danas.id(), NewMessage.text("hi")))
                 .isInstanceOf(ConversationNotFoundException.class);
         assertThat(chats.messagesAfter(dana, danas.id(), 0, 100)).hasSize(1);
+        assertThatThrownBy(() -> chats.openOrGet(noa, Channel.WEB, Contact.user(People.id(dana))))
+                .isInstanceOf(PermissionDeniedException.class);
     }
 
     @Test
