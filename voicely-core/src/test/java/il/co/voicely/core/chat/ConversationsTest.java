@@ -188,4 +188,35 @@ class ConversationsTest {
         assertThatThrownBy(() -> chats.send(SYSTEM, c.id(), ChatMessage.Sender.VISITOR, NewMessage.text("x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aClientPollingAfterItsLastIdMissesNothingWhileManyWritersAppend() throws Exception {
+        Conversation c = chats.openOrGet(SYSTEM, Channel.WIDGET, Contact.visitor("busy-visitor"));
+        int writers = 4;
+        int each = 25;
+        List<Long> seen = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        chats.receive(SYSTEM, c.id(), NewMessage.text(writer + ":" + i));
+                    }
+                }));
+            }
+            long last = 0;
+            while (done.stream().anyMatch(f -> !f.isDone()) || seen.size() < writers * each) {
+                for (ChatMessage m : chats.messagesAfter(SYSTEM, c.id(), last, 500)) {
+                    seen.add(m.id());
+                    last = m.id();
+                }
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(seen).hasSize(writers * each).doesNotHaveDuplicates().isSorted()
+                .containsExactlyElementsOf(chats.messagesAfter(SYSTEM, c.id(), 0, 500).stream().map(ChatMessage::id).toList());
+    }
 }
