@@ -111,6 +111,23 @@ public final class Scheduling {
     }
 
     /**
+     * Changes where one lesson (one occurrence of a series; the others stay) takes place: a room, an online
+     * link, or both. Empty clears the value.
+     */
+    public Lesson relocate(SessionContext actor, UUID lessonId, Optional<String> location, Optional<String> meetingUrl) {
+        meetingUrl.filter(u -> !u.matches("(?i)https?://\\S+")).ifPresent(u -> {
+            throw new InvalidLessonException("the online link must be an http(s) URL: '" + u + "'");
+        });
+        return db.inContext(actor, h -> {
+            editable(h, actor, lessonId);
+            return h.createQuery("update lessons l set location = :location, meeting_url = :meetingUrl where l.id = :id returning "
+                            + LessonRows.COLUMNS)
+                    .bind("location", location.orElse(null)).bind("meetingUrl", meetingUrl.orElse(null)).bind("id", lessonId)
+                    .map(LessonRows::mapLesson).one();
+        });
+    }
+
+    /**
      * Cancels one lesson; when it belongs to a series, its date becomes one of the series' exceptions.
      * Participants keep their rows, so the app can tell them.
      */

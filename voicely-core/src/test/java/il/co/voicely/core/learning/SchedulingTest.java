@@ -152,6 +152,23 @@ class SchedulingTest {
     }
 
     @Test
+    void oneOccurrenceMovesOnlineWhileTheRestStayInTheStudio() {
+        UUID dana = school.teacher("Dana");
+        List<Lesson> lessons = scheduling.schedule(asTeacher(dana), LessonPlan.of(dana, "Choir", LocalDateTime.of(2026, 3, 1, 18, 0), 60)
+                .at("Studio 2").repeating(Recurrence.weeklyTimes(2, DayOfWeek.SUNDAY)));
+
+        Lesson online = scheduling.relocate(asTeacher(dana), lessons.get(0).id(), java.util.Optional.empty(),
+                java.util.Optional.of("https://meet.example/choir"));
+
+        assertThat(online.location()).isEmpty();
+        assertThat(online.meetingUrl()).contains("https://meet.example/choir");
+        assertThat(scheduling.lesson(asTeacher(dana), lessons.get(1).id()).orElseThrow().location()).contains("Studio 2");
+        assertThatThrownBy(() -> scheduling.relocate(asStudent(school.student("Yael")), lessons.get(1).id(),
+                java.util.Optional.of("Home"), java.util.Optional.empty()))
+                .isInstanceOf(LessonNotFoundException.class);
+    }
+
+    @Test
     void movingALessonOntoAnotherIsRefused() {
         UUID dana = school.teacher("Dana");
         Lesson a = scheduling.schedule(asTeacher(dana), LessonPlan.of(dana, "A", LocalDateTime.of(2026, 3, 2, 17, 0), 60)).getFirst();
