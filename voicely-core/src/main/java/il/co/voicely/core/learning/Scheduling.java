@@ -146,6 +146,26 @@ public final class Scheduling {
         });
     }
 
+    /**
+     * Ends a series: cancels its scheduled lessons starting at or after {@code from} (UTC) and keeps the
+     * earlier ones.
+     *
+     * @return the lessons cancelled, in start order
+     */
+    public List<Lesson> endSeries(SessionContext actor, UUID seriesId, Instant from) {
+        return db.inContext(actor, h -> {
+            List<UUID> ids = h.createQuery("select id from lessons where series_id = :series and starts_at >= :from and status = 'scheduled'")
+                    .bind("series", seriesId).bind("from", from).mapTo(UUID.class).list();
+            for (UUID id : ids) {
+                editable(h, actor, id);
+            }
+            h.createUpdate("update lesson_series set active = false where id = :series").bind("series", seriesId).execute();
+            return h.createQuery("update lessons l set status = 'cancelled' where l.id = any(:ids) returning " + LessonRows.COLUMNS)
+                    .bind("ids", ids.toArray(UUID[]::new)).map(LessonRows::mapLesson).list()
+                    .stream().sorted(java.util.Comparator.comparing(Lesson::startsAt)).toList();
+        });
+    }
+
     /** The lesson, when the actor may see it. */
     public Optional<Lesson> lesson(SessionContext actor, UUID lessonId) {
         return db.inContext(actor, h -> LessonRows.find(h, lessonId));

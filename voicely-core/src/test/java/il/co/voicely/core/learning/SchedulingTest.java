@@ -169,6 +169,19 @@ class SchedulingTest {
     }
 
     @Test
+    void endingASeriesCancelsItsLaterLessonsOnly() {
+        UUID dana = school.teacher("Dana");
+        List<Lesson> lessons = scheduling.schedule(asTeacher(dana), LessonPlan.of(dana, "Term", LocalDateTime.of(2026, 3, 1, 18, 0), 60)
+                .repeating(Recurrence.weeklyTimes(4, DayOfWeek.SUNDAY)));
+
+        List<Lesson> cancelled = scheduling.endSeries(asTeacher(dana), lessons.getFirst().seriesId().orElseThrow(), lessons.get(2).startsAt());
+
+        assertThat(cancelled).extracting(Lesson::id).containsExactly(lessons.get(2).id(), lessons.get(3).id());
+        assertThat(cancelled).extracting(Lesson::status).containsOnly(LessonStatus.CANCELLED);
+        assertThat(scheduling.lesson(asTeacher(dana), lessons.get(1).id()).orElseThrow().status()).isEqualTo(LessonStatus.SCHEDULED);
+    }
+
+    @Test
     void movingALessonOntoAnotherIsRefused() {
         UUID dana = school.teacher("Dana");
         Lesson a = scheduling.schedule(asTeacher(dana), LessonPlan.of(dana, "A", LocalDateTime.of(2026, 3, 2, 17, 0), 60)).getFirst();
