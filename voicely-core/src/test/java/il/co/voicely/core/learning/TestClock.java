@@ -1,0 +1,40 @@
+package il.co.voicely.core.learning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the test sets and moves by hand (cut-offs, "lessons in the past"). */
+public final class TestClock extends Clock {
+
+    private volatile Instant now;
+
+    public TestClock(Instant now) {
+        this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
