@@ -133,7 +133,7 @@ class UserAccountsTest {
         String stored = slow.hash(PASSWORD);
         long hash = Long.MAX_VALUE;
         long unknown = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
             slow.verify("wrong password", stored);
             hash = Math.min(hash, System.nanoTime() - start);
@@ -141,9 +141,10 @@ class UserAccountsTest {
             accounts.authenticate(unique("nobody"), PASSWORD, null, null);
             unknown = Math.min(unknown, System.nanoTime() - start);
         }
-        // Load only slows things down, so this lower bound is stable: without the dummy check an unknown
-        // address would answer in a few milliseconds of SQL, far under one Argon2 verification.
-        assertThat(unknown).isGreaterThan(hash * 7 / 10);
+        // Without the dummy check an unknown address would answer in a few milliseconds of SQL, a small
+        // fraction of one Argon2 verification. The bound is loose on purpose: on a loaded 2-core machine
+        // the best of five runs of each still differs by tens of percent.
+        assertThat(unknown).isGreaterThan(hash * 3 / 10);
     }
 
     @Test
