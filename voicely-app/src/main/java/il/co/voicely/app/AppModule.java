@@ -6,7 +6,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import il.co.voicely.app.admin.AdminService;
+import il.co.voicely.app.api.AuthApi;
+import il.co.voicely.app.auth.AuthModule;
+import il.co.voicely.app.auth.AuthService;
+import il.co.voicely.app.dashboard.DashboardService;
 import il.co.voicely.app.home.HomeService;
+import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.app.ops.MetricsService;
@@ -44,12 +50,18 @@ final class AppModule extends AbstractModule {
         // Templates are compiled by jte-maven-plugin at build time: no compiler or file watching at run time.
         bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
         bind(Pages.class).in(Singleton.class);
+        install(new AuthModule());
         features();
     }
 
     private void features() {
         Multibinder<HttpService> features = Multibinder.newSetBinder(binder(), HttpService.class);
         features.addBinding().to(HomeService.class);
+        features.addBinding().to(AuthService.class);
+        features.addBinding().to(DashboardService.class);
+        features.addBinding().to(SettingsService.class);
+        features.addBinding().to(AdminService.class);
+        features.addBinding().to(AuthApi.class);
         features.addBinding().to(ComingSoonService.class);
         features.addBinding().to(HealthService.class);
         features.addBinding().to(MetricsService.class);

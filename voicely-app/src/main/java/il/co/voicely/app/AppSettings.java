@@ -1,10 +1,14 @@
 package il.co.voicely.app;
 
 import il.co.voicely.core.db.DatabaseSettings;
+import il.co.voicely.core.mail.SmtpSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +32,15 @@ import java.util.Optional;
  * @param externalDatabase the database to use instead of the embedded one
  * @param postgresOsUser   the OS account that runs the embedded server when the app runs as root
  * @param poolSize         the application connection pool's size
+ * @param baseUrl          the address people reach the app at, for links in e-mails
+ * @param smtp             the mail server; empty keeps outgoing mail in the database outbox for admins
+ * @param trustedProxies   addresses of reverse proxies whose {@code X-Forwarded-For}/{@code -Proto} are believed
+ * @param secret           signs the anti-forgery cookie of anonymous forms; empty draws a random one per start
+ *                         (fine for one instance; several instances behind a load balancer must share one)
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
-                          String postgresOsUser, int poolSize) {
+                          String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
+                          List<String> trustedProxies, Optional<String> secret) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -43,7 +53,15 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_DB_APP_USER", "voicely.db.app-user",
             "VOICELY_DB_APP_PASSWORD", "voicely.db.app-password",
             "VOICELY_DB_POOL_SIZE", "voicely.db.pool-size",
-            "VOICELY_PG_OS_USER", "voicely.pg.os-user");
+            "VOICELY_PG_OS_USER", "voicely.pg.os-user",
+            "VOICELY_BASE_URL", "voicely.base-url",
+            "VOICELY_SMTP_HOST", "voicely.smtp.host",
+            "VOICELY_SMTP_PORT", "voicely.smtp.port",
+            "VOICELY_SMTP_USER", "voicely.smtp.user",
+            "VOICELY_SMTP_PASSWORD", "voicely.smtp.password",
+            "VOICELY_SMTP_FROM", "voicely.smtp.from",
+            "VOICELY_TRUSTED_PROXIES", "voicely.trusted-proxies",
+            "VOICELY_SECRET", "voicely.secret");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -56,6 +74,17 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         if (poolSize < 1) {
             throw new InvalidSettingsException("VOICELY_DB_POOL_SIZE must be at least 1, was " + poolSize);
         }
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(smtp, "smtp");
+        trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(secret, "secret");
+    }
+
+    /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
+    public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
+                       String postgresOsUser, int poolSize) {
+        this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     /**
@@ -88,7 +117,41 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                 text(app, "home").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".voicely")),
                 externalDatabase(app, poolSize),
                 text(app, "pg.os-user").orElse("postgres"),
-                poolSize);
+                poolSize,
+                baseUrl(app),
+                smtp(app),
+                text(app, "trusted-proxies").map(list -> Arrays.stream(list.split(",")).map(String::strip)
+                        .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
+                text(app, "secret"));
+    }
+
+    private static URI baseUrl(Config app) {
+        String url = text(app, "base-url").orElse("http://localhost:" + integer(app, "port", 8080));
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("https?")) {
+                throw new IllegalArgumentException("not an http(s) address");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("VOICELY_BASE_URL must be an address like https://app.example.com, was '" + url + "'", e);
+        }
+    }
+
+    private static Optional<SmtpSettings> smtp(Config app) {
+        Optional<String> host = text(app, "smtp.host");
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        int smtpPort = integer(app, "smtp.port", 587);
+        String from = text(app, "smtp.from").orElse("Voicely <no-reply@voicely.local>");
+        try {
+            SmtpSettings settings = SmtpSettings.of(host.get(), smtpPort, from);
+            Optional<String> user = text(app, "smtp.user");
+            return Optional.of(user.isPresent() ? settings.withLogin(user.get(), required(app, "smtp.password", "VOICELY_SMTP_USER")) : settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("The SMTP settings are not usable: " + e.getMessage(), e);
+        }
     }
 
     private static Optional<DatabaseSettings> externalDatabase(Config app, int poolSize) {
@@ -108,12 +171,30 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
+    }
+
+    /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
+    public AppSettings withSmtp(SmtpSettings server) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret);
+    }
+
+    /** The same settings believing forwarding headers from {@code proxies}. */
+    public AppSettings withTrustedProxies(List<String> proxies) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret);
+    }
+
+    /** Keeps the secret out of logs. */
+    @Override
+    public String toString() {
+        return "AppSettings[" + host + ":" + port + ", home=" + home + ", db=" + externalDatabase.map(d -> d.jdbcUrl()).orElse("embedded")
+                + ", baseUrl=" + baseUrl + ", smtp=" + smtp.map(SmtpSettings::toString).orElse("outbox")
+                + ", trustedProxies=" + trustedProxies + ", secret=" + (secret.isPresent() ? "set" : "random") + "]";
     }
 
     /** Where the embedded PostgreSQL cluster lives. */
@@ -126,8 +207,12 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
     }
 
     private static String required(Config app, String key) {
+        return required(app, key, "VOICELY_DB_URL");
+    }
+
+    private static String required(Config app, String key, String because) {
         return text(app, key).orElseThrow(() -> new InvalidSettingsException(
-                variableFor(key) + " must be set when VOICELY_DB_URL is set"));
+                variableFor(key) + " must be set when " + because + " is set"));
     }
 
     private static int integer(Config app, String key, int fallback) {

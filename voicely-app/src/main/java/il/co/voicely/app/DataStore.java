@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * The database the app owns: the configured external one, or a private PostgreSQL under the app's home,
  * which gets the demo school on its first start. Closing closes the pool, then stops the embedded server.
+ * The command line opens it too, without the web server and without the demo school.
  */
-final class DataStore implements AutoCloseable {
+public final class DataStore implements AutoCloseable {
 
     private final Database database;
     private final Optional<LocalPostgres> embedded;
@@ -26,6 +27,19 @@ final class DataStore implements AutoCloseable {
     }
 
     static DataStore open(AppSettings settings, PrintStream console) {
+        return open(settings, Optional.of(console));
+    }
+
+    /**
+     * Opens the database without seeding demo data: for commands that work on a school's real accounts.
+     *
+     * @throws il.co.voicely.core.postgres.PostgresRuntimeException when the embedded PostgreSQL cannot start
+     */
+    public static DataStore openWithoutDemo(AppSettings settings) {
+        return open(settings, Optional.empty());
+    }
+
+    private static DataStore open(AppSettings settings, Optional<PrintStream> demoConsole) {
         if (settings.externalDatabase().isPresent()) {
             return new DataStore(Database.open(settings.externalDatabase().get()), Optional.empty());
         }
@@ -38,7 +52,8 @@ final class DataStore implements AutoCloseable {
             database = Database.open(new DatabaseSettings(
                     postgres.jdbcUrl(LocalPostgresSettings.DATABASE), postgres.ownerUser(), postgres.ownerPassword(),
                     postgres.appUser(), postgres.appPassword(), settings.poolSize()));
-            new DemoSeeder(PasswordHasher.defaults(), new SecureRandom()).seedIfEmpty(database, console);
+            Database opened = database;
+            demoConsole.ifPresent(console -> new DemoSeeder(PasswordHasher.defaults(), new SecureRandom()).seedIfEmpty(opened, console));
             return new DataStore(database, Optional.of(postgres));
         } catch (RuntimeException e) {
             if (database != null) {
@@ -49,7 +64,8 @@ final class DataStore implements AutoCloseable {
         }
     }
 
-    Database database() {
+    /** The open database. */
+    public Database database() {
         return database;
     }
 

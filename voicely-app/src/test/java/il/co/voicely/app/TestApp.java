@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The real app, with its real routing, on a free loopback port and a test database; plus a plain HTTP
@@ -35,9 +36,25 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts the app on {@code database}, which the caller keeps (and closes). */
     public static TestApp start(Database database) {
-        AppSettings settings = new AppSettings("127.0.0.1", 0, Path.of("target", "test-home"), Optional.empty(), "postgres", 4);
-        return new TestApp(VoicelyApp.start(settings, database));
+        return start(database, settings -> settings);
     }
+
+    /** Starts the app on {@code database} with test settings changed by {@code adjust} (e.g. SMTP to GreenMail). */
+    public static TestApp start(Database database, UnaryOperator<AppSettings> adjust) {
+        // The test clients play many visitors through a "proxy" on loopback (X-Forwarded-For), so per-address
+        // rate limits count each test's own attempts only.
+        AppSettings settings = new AppSettings("127.0.0.1", 0, Path.of("target", "test-home"), Optional.empty(), "postgres", 4)
+                .withTrustedProxies(java.util.List.of("127.0.0.1"));
+        return new TestApp(VoicelyApp.start(adjust.apply(settings), database));
+    }
+
+    /** A new HTTP client with its own cookie jar, like one browser. */
+    public WebClient client() {
+        int n = CLIENTS.incrementAndGet();
+        return new WebClient(url(), "10.77." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The app's base URL, ending in {@code /}. */
     public String url() {

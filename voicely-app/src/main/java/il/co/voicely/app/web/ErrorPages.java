@@ -29,6 +29,17 @@ public final class ErrorPages {
         this.pages = pages;
     }
 
+    /** Answers {@code status} with its page (403 forbidden, 429 too many requests, ...). */
+    public void show(ServerRequest request, ServerResponse response, Status status) {
+        render(request, response, status);
+    }
+
+    /** Answers {@code status} with the error page, titled and explained by the given message keys. */
+    public void show(ServerRequest request, ServerResponse response, Status status, String titleKey, String textKey) {
+        pages.render(request, response, status, "web/error.jte", Map.of(
+                "status", status.code(), "titleKey", titleKey, "textKey", textKey));
+    }
+
     /** Answers 404 with the "page not found" page. */
     public void notFound(ServerRequest request, ServerResponse response) {
         render(request, response, Status.NOT_FOUND_404);
@@ -55,7 +66,10 @@ public final class ErrorPages {
     }
 
     private void render(ServerRequest request, ServerResponse response, Status status) {
-        String kind = status.code() == 404 ? "404" : status.code() >= 500 ? "500" : "400";
+        String kind = switch (status.code()) {
+            case 403, 404, 429 -> String.valueOf(status.code());
+            default -> status.code() >= 500 ? "500" : "400";
+        };
         pages.render(request, response, status, "web/error.jte", Map.of(
                 "status", status.code(),
                 "titleKey", "error." + kind + ".title",

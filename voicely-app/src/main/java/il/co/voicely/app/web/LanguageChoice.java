@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Which language a request gets: {@code ?lang=xx} (remembered in a cookie), else the cookie, else Hebrew.
+ * Which language a request gets: {@code ?lang=xx} (remembered in a cookie), else the cookie, else the
+ * signed-in user's stored language, else Hebrew.
  *
  * @param lang      the language
  * @param chosenNow whether the request chose it with {@code ?lang=}, so the cookie must be (re)set
@@ -23,11 +24,17 @@ record LanguageChoice(Lang lang, boolean chosenNow) {
         }
         Lang remembered = request.headers().cookies().first(COOKIE).asOptional()
                 .flatMap(Lang::fromCode)
+                .or(() -> request.context().get(Visitor.class)
+                        .flatMap(Visitor::user).flatMap(user -> Lang.fromCode(user.locale())))
                 .orElse(Lang.defaultLang());
         return new LanguageChoice(remembered, false);
     }
 
     SetCookie cookie() {
+        return cookie(lang);
+    }
+
+    static SetCookie cookie(Lang lang) {
         return SetCookie.builder(COOKIE, lang.code())
                 .path("/")
                 .maxAge(Duration.ofDays(365))

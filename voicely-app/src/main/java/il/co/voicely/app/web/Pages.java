@@ -5,6 +5,7 @@ import gg.jte.output.StringOutput;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -49,7 +50,7 @@ public final class Pages {
                        Map<String, Object> params) {
         LanguageChoice choice = LanguageChoice.of(request);
         Map<String, Object> all = new HashMap<>(params);
-        all.put("page", new PageContext(choice.lang(), messages, request.path().path(), assets));
+        all.put("page", new PageContext(choice.lang(), messages, request.path().path(), assets, visitor(request)));
         StringOutput out = new StringOutput(8 * 1024);
         templates.render(template, all, out);
 
@@ -62,5 +63,25 @@ public final class Pages {
         // The same URL renders in either language depending on the cookie.
         response.header(HeaderNames.VARY, "Cookie");
         response.send(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The language {@code request} is answered in (for JSON messages and e-mails started by it). */
+    public Lang lang(ServerRequest request) {
+        return LanguageChoice.of(request).lang();
+    }
+
+    /** The UI texts. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The cookie that remembers {@code lang} for later pages (set when a user picks a language in settings). */
+    public static SetCookie languageCookie(Lang lang) {
+        return LanguageChoice.cookie(lang);
+    }
+
+    /** Who is asking, as the auth filter found out; {@link Visitor#unknown()} before it ran. */
+    public static Visitor visitor(ServerRequest request) {
+        return request.context().get(Visitor.class).orElseGet(Visitor::unknown);
     }
 }
