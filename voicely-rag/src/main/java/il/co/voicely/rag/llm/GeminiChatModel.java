@@ -95,7 +95,8 @@ final class GeminiChatModel implements ChatModel {
             }
         }
         String finish = candidate.path("finishReason").asText("");
-        if (!finish.isEmpty() && calls.get() == 0) {
+        // Gemini ends a function-calling turn with STOP; the calls are what matter to the caller.
+        if (!finish.isEmpty() && !answer.hasToolCalls()) {
             answer.stopReason(stopReason(finish));
         }
     }

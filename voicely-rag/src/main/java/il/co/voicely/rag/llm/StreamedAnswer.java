@@ -52,6 +52,10 @@ final class StreamedAnswer {
         listener.onToolCall(call);
     }
 
+    boolean hasToolCalls() {
+        return !wholeCalls.isEmpty() || !calls.isEmpty();
+    }
+
     void stopReason(ChatResponse.StopReason reason) {
         stopReason = reason;
     }
