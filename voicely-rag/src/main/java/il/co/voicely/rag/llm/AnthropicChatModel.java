@@ -3,8 +3,6 @@ package il.co.voicely.rag.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,14 +57,10 @@ final class AnthropicChatModel implements ChatModel {
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
         StreamedAnswer answer = new StreamedAnswer(listener, provider.model());
-        try (InputStream body = http.post(uri, headers(), body(request, true)).body()) {
-            ServerSentEvents.read(body, event -> {
-                JsonNode data = Json.parse(event.data(), name());
-                return handle(data.path("type").asText(event.name()), data, answer);
-            });
-        } catch (IOException e) {
-            throw http.brokenStream(e);
-        }
+        http.postForEvents(uri, headers(), body(request, true), event -> {
+            JsonNode data = Json.parse(event.data(), name());
+            return handle(data.path("type").asText(event.name()), data, answer);
+        });
         return answer.finish(name(), prices);
     }
 

@@ -3,8 +3,6 @@ package il.co.voicely.rag.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,14 +50,10 @@ final class GeminiChatModel implements ChatModel {
         StreamedAnswer answer = new StreamedAnswer(listener, provider.model());
         AtomicInteger calls = new AtomicInteger();
         URI uri = URI.create(modelPath + ":streamGenerateContent?alt=sse");
-        try (InputStream body = http.post(uri, headers(), body(request)).body()) {
-            ServerSentEvents.read(body, event -> {
-                collect(Json.parse(event.data(), name()), answer, calls);
-                return true;
-            });
-        } catch (IOException e) {
-            throw http.brokenStream(e);
-        }
+        http.postForEvents(uri, headers(), body(request), event -> {
+            collect(Json.parse(event.data(), name()), answer, calls);
+            return true;
+        });
         return answer.finish(name(), prices);
     }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * POSTs JSON to one provider with timeouts and retries, and turns every failure into an
  * {@link LlmApiException}. Only the wait for the response head is retried: once a 2xx body starts
- * flowing (a stream may already have reached the user), a failure is final.
+ * flowing (a stream may already have reached the user), a failure is final. The request timeout
+ * bounds both the wait for the head and any silence while the body is read.
  */
 final class HttpTransport {
 
@@ -63,15 +64,42 @@ final class HttpTransport {
 
     /** POSTs {@code body} and returns the parsed 2xx JSON answer. */
     JsonNode postJson(URI uri, Map<String, String> headers, JsonNode body) {
-        try (InputStream in = post(uri, headers, body).body()) {
+        InputStream in = post(uri, headers, body).body();
+        IdleTimeout idle = IdleTimeout.watch(in, requestTimeout);
+        try (in; idle) {
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), provider);
         } catch (IOException e) {
-            throw unavailable(uri, e);
+            throw idle.expired() ? stalled(uri, e) : unavailable(uri, e);
         }
     }
 
-    /** POSTs {@code body} and returns the open 2xx body; the caller closes it. */
-    HttpResponse<InputStream> post(URI uri, Map<String, String> headers, JsonNode body) {
+    /**
+     * POSTs {@code body} and hands the server-sent events of the 2xx answer to {@code handler} until
+     * it returns false or the stream ends. A silence longer than the request timeout is a
+     * {@link LlmApiException.Kind#TIMEOUT}.
+     */
+    void postForEvents(URI uri, Map<String, String> headers, JsonNode body,
+                       java.util.function.Predicate<ServerSentEvents.Event> handler) {
+        InputStream in = post(uri, headers, body).body();
+        IdleTimeout idle = IdleTimeout.watch(in, requestTimeout);
+        try (in; idle) {
+            ServerSentEvents.read(in, event -> {
+                idle.touch();
+                return handler.test(event);
+            });
+        } catch (IOException e) {
+            throw idle.expired() ? stalled(uri, e)
+                    : new LlmApiException(provider, LlmApiException.Kind.UNAVAILABLE, 0, "",
+                            "the stream from " + uri + " broke off: " + e, null, e);
+        }
+    }
+
+    private LlmApiException stalled(URI uri, IOException e) {
+        return new LlmApiException(provider, LlmApiException.Kind.TIMEOUT, 0, "",
+                uri + " went silent for more than " + requestTimeout, null, e);
+    }
+
+    private HttpResponse<InputStream> post(URI uri, Map<String, String> headers, JsonNode body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
@@ -148,11 +176,6 @@ final class HttpTransport {
             default -> LlmApiException.Kind.INVALID_REQUEST;
         };
         return new LlmApiException(provider, kind, 0, type, error.path("message").asText(""), null, null);
-    }
-
-    LlmApiException brokenStream(IOException e) {
-        return new LlmApiException(provider, LlmApiException.Kind.UNAVAILABLE, 0, "",
-                "the stream broke off: " + e, null, e);
     }
 
     private static String firstText(JsonNode node, String... fields) {

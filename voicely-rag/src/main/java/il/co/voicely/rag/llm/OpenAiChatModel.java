@@ -3,8 +3,6 @@ package il.co.voicely.rag.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +53,13 @@ final class OpenAiChatModel implements ChatModel {
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
         StreamedAnswer answer = new StreamedAnswer(listener, provider.model());
-        try (InputStream body = http.post(uri, headers(), body(request, true)).body()) {
-            ServerSentEvents.read(body, event -> {
-                if (event.data().equals("[DONE]")) {
-                    return false;
-                }
-                handle(Json.parse(event.data(), name()), answer);
-                return true;
-            });
-        } catch (IOException e) {
-            throw http.brokenStream(e);
-        }
+        http.postForEvents(uri, headers(), body(request, true), event -> {
+            if (event.data().equals("[DONE]")) {
+                return false;
+            }
+            handle(Json.parse(event.data(), name()), answer);
+            return true;
+        });
         return answer.finish(name(), prices);
     }
 

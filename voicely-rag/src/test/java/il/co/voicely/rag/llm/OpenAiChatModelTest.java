@@ -16,9 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -190,5 +198,46 @@ class OpenAiChatModelTest {
                     assertThat(e.status()).isZero();
                 });
         api.verify(2, postRequestedFor(urlEqualTo(COMPLETIONS)));
+    }
+
+    @Test
+    void aStreamThatGoesSilentMidAnswerIsATimeout() throws Exception {
+        // WireMock delays a dribbled response's head too; this server sends the head and one event, then stalls.
+        HttpServer stalling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        CountDownLatch testOver = new CountDownLatch(1);
+        stalling.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        stalling.createContext("/v1/chat/completions", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(Fixtures.resource("openai-stream.txt").lines().limit(4)
+                    .map(line -> line + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                testOver.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        stalling.start();
+        try {
+            ChatModel impatient = ChatModels.fromSettings(Fixtures.settings(OPENAI,
+                            "http://127.0.0.1:" + stalling.getAddress().getPort() + "/v1")
+                    .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))).orElseThrow();
+            Fixtures.Recorder recorder = new Fixtures.Recorder();
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> impatient.stream(greeting(), recorder))
+                    .isInstanceOfSatisfying(LlmApiException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(LlmApiException.Kind.TIMEOUT);
+                        assertThat(e.getMessage()).contains("went silent");
+                    });
+
+            assertThat(recorder.deltas).containsExactly("שלום");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        } finally {
+            testOver.countDown();
+            stalling.stop(0);
+        }
     }
 }
