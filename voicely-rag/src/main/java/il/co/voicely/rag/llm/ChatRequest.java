@@ -92,6 +92,7 @@ public record ChatRequest(List<ChatMessage> messages, OptionalDouble temperature
             return this;
         }
 
+        /** 0 (focused) to 2 (varied); Anthropic accepts at most 1 and answers more with an invalid-request error. */
         public Builder temperature(double value) {
             if (value < 0 || value > 2) {
                 throw new IllegalArgumentException("temperature must be between 0 and 2, was " + value);

@@ -45,8 +45,4 @@ public record ChatResponse(String text, List<ToolCall> toolCalls, StopReason sto
     public ChatMessage toMessage() {
         return ChatMessage.assistant(text, toolCalls);
     }
-
-    ChatResponse withProvider(String name) {
-        return new ChatResponse(text, toolCalls, stopReason, usage, model, name);
-    }
 }

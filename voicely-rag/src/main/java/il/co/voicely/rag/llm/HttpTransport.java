@@ -105,6 +105,11 @@ final class HttpTransport {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
         headers.forEach(builder::header);
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            // Over plain HTTP the JDK client would offer an h2c upgrade, which some local servers
+            // (llama.cpp, older Ollama) answer badly; HTTPS negotiates HTTP/2 by ALPN instead.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         HttpRequest request = builder.build();
         try {
             return Failsafe.with(policy).get(() -> attempt(request));

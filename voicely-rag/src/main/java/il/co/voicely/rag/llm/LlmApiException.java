@@ -50,8 +50,15 @@ public final class LlmApiException extends RuntimeException {
     private final String errorMessage;
     private final Duration retryAfter;
 
-    LlmApiException(String provider, Kind kind, int status, String errorType, String errorMessage,
-                    Duration retryAfter, Throwable cause) {
+    /**
+     * For {@link ChatModel} implementations outside this package (and fakes in tests).
+     *
+     * @param status     the HTTP status, or 0 when there was none
+     * @param errorType  the provider's error code, or empty
+     * @param retryAfter how long the provider asked to wait, or null
+     */
+    public LlmApiException(String provider, Kind kind, int status, String errorType, String errorMessage,
+                           Duration retryAfter, Throwable cause) {
         super(describe(provider, kind, status, errorType, errorMessage), cause);
         this.provider = Objects.requireNonNull(provider, "provider");
         this.kind = Objects.requireNonNull(kind, "kind");

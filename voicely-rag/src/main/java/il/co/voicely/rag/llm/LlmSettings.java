@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * @param providers      tried in this order; empty means no model (the offline default)
  * @param connectTimeout how long to wait for a TCP/TLS connection
- * @param requestTimeout how long to wait for the response to begin (for a stream: its first byte)
+ * @param requestTimeout how long to wait for the response to begin, and the longest silence allowed
+ *                       while it is read (a stream may take minutes in all, as long as it keeps flowing)
  * @param maxAttempts    attempts per provider on 429, 5xx, timeouts and connection errors (1 = no retry)
  * @param initialBackoff first wait between attempts, doubled each time, when the server gives no {@code Retry-After}
  * @param maxBackoff     longest wait; a {@code Retry-After} above it is not waited out (the next provider is tried)
