@@ -3,9 +3,9 @@ package il.co.voicely.rag.llm;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,11 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class IdleTimeout implements AutoCloseable {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "voicely-llm-idle-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
 
     private final Closeable body;
     private final Duration limit;
@@ -58,6 +54,18 @@ final class IdleTimeout implements AutoCloseable {
         } catch (IOException ignored) {
             // the reader will fail either way
         }
+    }
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "voicely-llm-idle-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Every streamed event re-arms the timer; drop cancelled timers at once rather than keep
+        // thousands of them queued until their (long) delays run out.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Override
