@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import il.co.voicely.app.achievements.AchievementsService;
 import il.co.voicely.app.admin.AdminService;
 import il.co.voicely.app.api.AuthApi;
 import il.co.voicely.app.auth.AuthModule;
@@ -59,6 +60,7 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(HomeService.class);
         features.addBinding().to(AuthService.class);
         features.addBinding().to(DashboardService.class);
+        features.addBinding().to(AchievementsService.class);
         features.addBinding().to(SettingsService.class);
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);
