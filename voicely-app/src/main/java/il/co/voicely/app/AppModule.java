@@ -12,6 +12,7 @@ import il.co.voicely.app.api.AuthApi;
 import il.co.voicely.app.auth.AuthModule;
 import il.co.voicely.app.auth.AuthService;
 import il.co.voicely.app.dashboard.DashboardService;
+import il.co.voicely.app.dashboard.ProgressService;
 import il.co.voicely.app.home.HomeService;
 import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.ops.HealthService;
@@ -61,6 +62,7 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(AuthService.class);
         features.addBinding().to(DashboardService.class);
         features.addBinding().to(AchievementsService.class);
+        features.addBinding().to(ProgressService.class);
         features.addBinding().to(SettingsService.class);
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);

@@ -187,7 +187,7 @@ final class DashboardQueries {
                           left join achievements a on a.id = c.achievement_id
                          where c.user_id = :user and c.seen_at is null
                          order by c.created_at, c.id
-                         limit 3
+                         limit 1
                         """)
                 .bind("user", userId)
                 .map((rs, ctx) -> new StudentDashboard.CelebrationCard(rs.getObject("id", UUID.class),

@@ -63,7 +63,7 @@ public record StudentDashboard(Optional<NextLesson> nextLesson, List<Integer> le
     public record NextLesson(String title, Instant startsAt, Optional<String> location) {
     }
 
-    /** A moment to celebrate on the dashboard until the student dismisses it. */
+    /** A moment to celebrate on the dashboard until the student dismisses it (the oldest first, one at a time). */
     public record CelebrationCard(java.util.UUID id, String titleHe, Optional<String> titleEn, int stars) {
 
         /** The title in {@code lang}'s code, Hebrew when no English title exists. */

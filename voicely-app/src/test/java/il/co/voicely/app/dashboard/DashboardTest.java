@@ -51,6 +51,7 @@ class DashboardTest {
         this.app = TestApp.start(db.database());
         Students students = new Students(db.database());
         teacher = students.create("teacher.dash@voicely.test", Role.TEACHER, "Tamar");
+        students.create("other.teacher@voicely.test", Role.TEACHER, "Ofer");
         dana = students.create("dana@voicely.test", Role.STUDENT, "Dana");
         eli = students.create("eli@voicely.test", Role.STUDENT, "Eli");
         UUID past = students.lesson(teacher, dana, "Breathing basics", Students.earlyThisMonth(), "completed", "attended");
@@ -153,6 +154,29 @@ class DashboardTest {
 
         assertThat(page).contains("Lessons you teach this month").contains("Range and registers")
                 .doesNotContain("data-metric=\"stars\"");
+    }
+
+    @Test
+    void aStudentSeesTheirProgressAsChartsWithDataTables() {
+        String page = signedIn("dana@voicely.test").get("/progress?lang=en").body();
+
+        assertThat(page).contains("data-chart=\"line\"").contains("data-chart=\"bar\"")
+                .contains("/static/js/dashboard-progress.js").contains("chart.umd.min.js");
+        String range = page.substring(page.indexOf("data-table=\"range\""), page.indexOf("data-table=\"accuracy\""));
+        assertThat(range).contains("G3 – C5").contains("F3 – D5").contains("<td>17</td>").contains("<td>21</td>");
+        assertThat(page.substring(page.indexOf("data-table=\"accuracy\""))).contains("80%").contains("91%");
+        assertThat(page).contains("data-values=\"[80,91]\"");
+    }
+
+    @Test
+    void aTeacherSeesTheirOwnStudentsProgressAndNobodyElseDoes() {
+        assertThat(signedIn("teacher.dash@voicely.test").get("/students/" + dana + "/progress?lang=en").body())
+                .contains("Dana").contains("F3 – D5");
+
+        assertThat(signedIn("other.teacher@voicely.test").get("/students/" + dana + "/progress").statusCode()).isEqualTo(404);
+        assertThat(signedIn("eli@voicely.test").get("/students/" + dana + "/progress").statusCode()).isEqualTo(404);
+        assertThat(signedIn("teacher.dash@voicely.test").get("/students/" + UUID.randomUUID() + "/progress").statusCode()).isEqualTo(404);
+        assertThat(signedIn("teacher.dash@voicely.test").get("/students/not-an-id/progress").statusCode()).isEqualTo(404);
     }
 
     @Test
