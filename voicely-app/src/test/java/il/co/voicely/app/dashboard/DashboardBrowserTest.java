@@ -126,6 +126,15 @@ class DashboardBrowserTest {
         browser.get(app.url() + "achievements?lang=en");
         screenshot("achievements-en.png");
 
+        browser.get(app.url() + "progress?lang=he");
+        // Chart.js under the strict CSP: the module found the library and drew every chart.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!window.Chart && [...document.querySelectorAll('canvas[data-chart]')].every(c => !!window.Chart.getChart(c))")));
+        assertThat(browser.findElements(By.cssSelector("[data-table=accuracy] tbody tr"))).hasSize(3);
+        screenshot("progress-he.png");
+        browser.get(app.url() + "progress?lang=en");
+        screenshot("progress-en.png");
+
         browser.get(app.url() + "leaderboard?lang=he");
         assertThat(browser.findElements(By.cssSelector(".standing.you"))).hasSize(1);
         screenshot("leaderboard-he.png");
