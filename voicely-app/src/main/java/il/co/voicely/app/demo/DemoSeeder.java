@@ -9,12 +9,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Fills an empty embedded database with a small school to click through: an admin, a teacher, two
- * students, a choir group and a few lessons (one past, upcoming private ones, a group one).
+ * students, a choir group and a few lessons (one past, upcoming private ones, a group one), and the students'
+ * practice, recordings and stars played through the achievement engine ({@link DemoProgress}).
  *
  * <pre>{@code
  * new DemoSeeder(PasswordHasher.defaults(), new SecureRandom()).seedIfEmpty(database, System.out);
@@ -64,6 +66,8 @@ public final class DemoSeeder {
             handle.createScript(script()).execute();
             return true;
         });
+        // After the commit: the engine writes in its own transactions, about users that must already exist.
+        DemoProgress.playIfDemo(database, Clock.systemUTC());
         if (!seeded) {
             return Optional.empty();
         }

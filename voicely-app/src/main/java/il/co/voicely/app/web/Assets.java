@@ -23,7 +23,7 @@ public record Assets(String stylesheet, String htmx) {
      *
      * @throws IllegalStateException when the WebJar is not on the class path
      */
-    static String webJar(String artifact, String file) {
+    public static String webJar(String artifact, String file) {
         String descriptor = "META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
         try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(descriptor)) {
             if (in == null) {

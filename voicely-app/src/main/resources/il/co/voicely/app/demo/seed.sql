@@ -53,3 +53,10 @@ insert into lesson_participants (lesson_id, user_id, attendance) values
     ('d0000000-0000-4000-8000-000000000203', 'd0000000-0000-4000-8000-000000000004', null),
     ('d0000000-0000-4000-8000-000000000204', 'd0000000-0000-4000-8000-000000000003', null),
     ('d0000000-0000-4000-8000-000000000204', 'd0000000-0000-4000-8000-000000000004', null);
+
+-- Two exercises, so the demo students' stars per exercise have something to belong to.
+insert into vocal_exercises (id, slug, title, description, category, difficulty, duration_seconds, created_by) values
+    ('d0000000-0000-4000-8000-000000000301', 'sirens', 'סירנות', 'גלישה מהצליל הנמוך לגבוה ובחזרה', 'range', 1, 120,
+     'd0000000-0000-4000-8000-000000000002'),
+    ('d0000000-0000-4000-8000-000000000302', 'major-scale', 'סולם מז''ור', 'סולם עולה ויורד על התנועה א', 'pitch', 2, 90,
+     'd0000000-0000-4000-8000-000000000002');
