@@ -57,6 +57,15 @@ public final class TextExtractor {
                 return new Extracted(text, name.endsWith(".srt") ? "application/x-subrip" : "text/vtt", Optional.empty(),
                         language(text), cues);
             }
+            if (name.endsWith(".txt") || name.endsWith(".md") || name.endsWith(".text")) {
+                // Charset sniffing guesses wrong on short Hebrew notes (it picks a CJK charset); bytes that
+                // are valid UTF-8 are UTF-8, and only other files go to Tika's detector.
+                Optional<String> utf8 = strictUtf8(Files.readAllBytes(file));
+                if (utf8.isPresent()) {
+                    String text = utf8.get().replace("\uFEFF", "").strip();
+                    return new Extracted(text, "text/plain", Optional.empty(), language(text), List.of());
+                }
+            }
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
             BodyContentHandler handler = new BodyContentHandler(-1);
@@ -69,6 +78,17 @@ public final class TextExtractor {
             return new Extracted(text, type.replaceAll(";.*", ""), title, language(text), List.of());
         } catch (IOException | SAXException | TikaException | RuntimeException e) {
             throw new UnreadableFileException(file, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return Optional.empty();
         }
     }
 
