@@ -93,7 +93,7 @@ public record CalendarView(String view, String title, String prevHref, String ne
             case MONTH -> start.minusMonths(1);
         };
         String title = mode == Mode.MONTH ? times.month(start)
-                : times.day(start) + " – " + times.day(mode.end(start).minusDays(1));
+                : times.shortDay(start) + " – " + times.shortDay(mode.end(start).minusDays(1));
         return new CalendarView(mode.id(), title, href(mode, prev), href(mode, mode.end(start)), "/lessons?view=" + mode.id(), days);
     }
 

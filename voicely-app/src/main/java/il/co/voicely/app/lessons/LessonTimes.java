@@ -18,11 +18,13 @@ final class LessonTimes {
     private final DateTimeFormatter day;
     private final DateTimeFormatter time;
     private final DateTimeFormatter month;
+    private final DateTimeFormatter shortDay;
 
     LessonTimes(Lang lang) {
         this.day = DateTimeFormatter.ofPattern("EEEE, d MMMM", lang.locale());
         this.time = DateTimeFormatter.ofPattern("HH:mm", lang.locale()).withZone(ZONE);
         this.month = DateTimeFormatter.ofPattern("LLLL yyyy", lang.locale());
+        this.shortDay = DateTimeFormatter.ofPattern("d MMMM", lang.locale());
     }
 
     LocalDate date(Instant instant) {
@@ -31,6 +33,11 @@ final class LessonTimes {
 
     String day(LocalDate date) {
         return day.format(date);
+    }
+
+    /** A date without the weekday, for the ends of a range. */
+    String shortDay(LocalDate date) {
+        return shortDay.format(date);
     }
 
     String time(Instant instant) {

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import il.co.voicely.app.AppSettings;
+import il.co.voicely.app.groups.GroupsService;
 import il.co.voicely.core.calendar.CalendarFeeds;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.learning.Attendance;
@@ -27,6 +28,7 @@ public final class LessonsModule extends AbstractModule {
         features.addBinding().to(CalendarService.class);
         features.addBinding().to(LessonService.class);
         features.addBinding().to(JoinService.class);
+        features.addBinding().to(GroupsService.class);
     }
 
     @Provides @Singleton

@@ -18,22 +18,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Ready accounts for the lesson tests, each signed in through the form in its own "browser". */
-final class Accounts {
+/** Ready accounts for the lesson and group tests, each signed in through the form in its own "browser". */
+public final class Accounts {
 
-    static final String PASSWORD = "a singing lesson at noon";
+    public static final String PASSWORD = "a singing lesson at noon";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Database db;
     private final TestApp app;
 
-    Accounts(Database db, TestApp app) {
+    public Accounts(Database db, TestApp app) {
         this.db = db;
         this.app = app;
     }
 
     /** A new account with {@code role}, named {@code name}. */
-    UUID create(String name, Role role) {
+    public UUID create(String name, Role role) {
         String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + SEQUENCE.incrementAndGet() + "@lessons.test";
         Clock clock = Clock.systemUTC();
         AuditLog audit = new AuditLog(db, clock);
@@ -51,14 +51,14 @@ final class Accounts {
     private final java.util.Map<UUID, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A browser signed in as {@code user}, speaking English. */
-    WebClient signedIn(UUID user) {
+    public WebClient signedIn(UUID user) {
         WebClient browser = app.client();
         browser.signIn(emails.get(user), PASSWORD);
         browser.get("/lessons?lang=en");
         return browser;
     }
 
-    String email(UUID user) {
+    public String email(UUID user) {
         return emails.get(user);
     }
 }
