@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Lesson times as people read them: in the viewer's zone (the school's, Asia/Jerusalem, until users pick
- * their own) and in the page's language ("יום ראשון, 1 במרץ" or "Sunday 1 March").
+ * their own) and in the page's language (weekday, day and month names in Hebrew or English).
  */
 final class LessonTimes {
 
