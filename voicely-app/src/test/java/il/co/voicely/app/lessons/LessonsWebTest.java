@@ -243,4 +243,28 @@ class LessonsWebTest {
         assertThat(hebrew).contains("dir=\"rtl\"").contains("מערכת השיעורים שלי")
                 .contains(nextWeekAt(9).toLocalDate().format(DateTimeFormatter.ofPattern("EEEE, d MMMM", java.util.Locale.forLanguageTag("he"))));
     }
+
+    @Test
+    void theTeacherMovesOrCancelsOneOccurrenceAndTheOthersStay() {
+        WebClient teacher = accounts.signedIn(accounts.create("Teacher J", Role.TEACHER));
+        LocalDateTime start = nextWeekAt(14);
+        UUID first = schedule(teacher, "Weekly warm-up", start, "repeat", "weekly", "end", "count", "count", "2");
+        UUID other = schedule(teacher, "Other lesson", start.plusDays(1));
+
+        teacher.get("/lessons/" + first);
+        HttpResponse<String> clash = teacher.post("/lessons/" + first + "/reschedule",
+                "date", start.plusDays(1).toLocalDate().toString(), "time", "14:15");
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(clash.body()).contains("You already teach \"Other lesson\" at that time.");
+
+        assertThat(teacher.post("/lessons/" + first + "/reschedule", "date", start.toLocalDate().toString(), "time", "15:00")
+                .statusCode()).isEqualTo(303);
+        assertThat(teacher.get("/lessons/" + first).body()).contains("15:00–15:45");
+        assertThat(teacher.post("/lessons/" + other + "/cancel").statusCode()).isEqualTo(303);
+        assertThat(teacher.get("/lessons/" + other).body()).contains("This lesson was cancelled.");
+
+        String agenda = teacher.get("/lessons?from=" + start.toLocalDate()).body();
+        assertThat(agenda.split("Weekly warm-up", -1)).as("both occurrences still listed").hasSize(3);
+        assertThat(agenda).contains("lesson-line cancelled\" href=\"/lessons/" + other);
+    }
 }
