@@ -267,4 +267,24 @@ class LessonsWebTest {
         assertThat(agenda.split("Weekly warm-up", -1)).as("both occurrences still listed").hasSize(3);
         assertThat(agenda).contains("lesson-line cancelled\" href=\"/lessons/" + other);
     }
+
+    @Test
+    void twoStudentsRacingForTheLastPlaceOneGetsItTheOtherWaits() throws Exception {
+        WebClient teacher = accounts.signedIn(accounts.create("Teacher K", Role.TEACHER));
+        UUID lesson = schedule(teacher, "Last place", nextWeekAt(20));
+        String code = joinCode(teacher, lesson);
+        WebClient first = accounts.signedIn(accounts.create("Racer One", Role.STUDENT));
+        WebClient second = accounts.signedIn(accounts.create("Racer Two", Role.STUDENT));
+        first.get("/join/" + code);
+        second.get("/join/" + code);
+
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var a = threads.submit(() -> first.post("/join/" + code));
+            var b = threads.submit(() -> second.post("/join/" + code));
+            assertThat(java.util.List.of(a.get().headers().firstValue("Location").orElseThrow(),
+                    b.get().headers().firstValue("Location").orElseThrow()))
+                    .containsExactlyInAnyOrder("/lessons/" + lesson + "?joined=enrolled", "/lessons/" + lesson + "?joined=waitlisted");
+        }
+        assertThat(teacher.get("/lessons/" + lesson).body()).contains("1 / 1").contains("Waiting list, number 1");
+    }
 }
