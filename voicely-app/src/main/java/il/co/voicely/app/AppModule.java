@@ -13,6 +13,7 @@ import il.co.voicely.app.auth.AuthService;
 import il.co.voicely.app.dashboard.DashboardService;
 import il.co.voicely.app.home.HomeService;
 import il.co.voicely.app.settings.SettingsService;
+import il.co.voicely.app.webhooks.WebhooksModule;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.app.ops.MetricsService;
@@ -51,6 +52,7 @@ final class AppModule extends AbstractModule {
         bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
         bind(Pages.class).in(Singleton.class);
         install(new AuthModule());
+        install(new WebhooksModule());
         features();
     }
 
