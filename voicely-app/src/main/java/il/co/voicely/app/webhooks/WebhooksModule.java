@@ -13,6 +13,7 @@ import il.co.voicely.core.learning.Enrolments;
 import il.co.voicely.core.learning.Scheduling;
 import il.co.voicely.core.mail.Mailer;
 import il.co.voicely.integrations.calcom.CalComWebhook;
+import il.co.voicely.integrations.http.Retries;
 import il.co.voicely.integrations.whatsapp.WhatsAppClient;
 import il.co.voicely.integrations.whatsapp.WhatsAppWebhook;
 import io.helidon.webserver.http.HttpService;
@@ -56,6 +57,17 @@ public final class WebhooksModule extends AbstractModule {
                 .phoneNumberId(s.whatsappPhoneNumberId().get()).baseUri(s.whatsappApiBase()).build());
     }
 
+    /** Its own client without in-call retries: the Cloud API has no idempotency key, so only the job retries. */
+    @Provides @Singleton
+    WhatsAppOutbox outbox(Database db, JobQueue queue, Clock clock, AppSettings settings) {
+        IntegrationSettings s = settings.integrations();
+        Optional<WhatsAppClient> client = s.whatsappAccessToken().isEmpty() || s.whatsappPhoneNumberId().isEmpty()
+                ? Optional.empty()
+                : Optional.of(WhatsAppClient.builder().accessToken(s.whatsappAccessToken().get())
+                        .phoneNumberId(s.whatsappPhoneNumberId().get()).baseUri(s.whatsappApiBase()).retries(Retries.none()).build());
+        return new WhatsAppOutbox(db, new Conversations(db, clock), queue, clock, client);
+    }
+
     @Provides @Singleton
     LessonReminders reminders(Database db, JobQueue queue, Clock clock, Optional<WhatsAppClient> whatsapp, AppSettings settings) {
         return new LessonReminders(db, queue, clock, whatsapp, Mailer.configured(settings.smtp(), db, clock));
@@ -70,9 +82,11 @@ public final class WebhooksModule extends AbstractModule {
                 new WhatsAppInbound(new Conversations(db, clock)), bookings);
     }
 
+    /** Takes the outbox too, so its task is registered before the service starts the scheduler. */
     @Provides @Singleton
     WebhooksService service(Database db, Clock clock, Optional<WhatsAppWebhook> whatsappWebhook,
-                            Optional<CalComWebhook> calcomWebhook, WebhookProcessor processor, JobQueue queue) {
+                            Optional<CalComWebhook> calcomWebhook, WebhookProcessor processor, JobQueue queue,
+                            WhatsAppOutbox outbox) {
         return new WebhooksService(whatsappWebhook, calcomWebhook, new WebhookEvents(db, clock), processor, queue);
     }
 }
