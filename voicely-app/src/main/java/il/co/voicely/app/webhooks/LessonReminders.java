@@ -3,6 +3,7 @@ package il.co.voicely.app.webhooks;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.SessionContext;
 import il.co.voicely.core.mail.MailMessage;
@@ -32,12 +33,19 @@ import org.slf4j.LoggerFactory;
  * cancelling it removes it. Each send is also claimed in {@code reminders} (unique per lesson, user and
  * kind, where the kind names the lesson's start) before it goes out: two instances, or a retried
  * execution, never send one reminder twice, while a lesson moved to a new time gets fresh reminders.
+ * Cal.com bookings schedule their lesson's reminders at once; a sweep every few minutes schedules those of
+ * every other lesson of the coming day, and notices lessons moved elsewhere in the app.
  */
 final class LessonReminders {
 
     static final String TEMPLATE = "lesson_reminder";
     static final String TASK = "lesson-reminder";
     static final List<Duration> BEFORE = List.of(Duration.ofHours(24), Duration.ofHours(1));
+    static final String SWEEP = "lesson-reminder-sweep";
+    /** Past the 24-hour horizon by more than the sweep's period, so no lesson slips between two sweeps. */
+    private static final Duration SWEEP_MARGIN = Duration.ofMinutes(10);
+    /** A reminder that runs this long before its due time belongs to a lesson that moved later. */
+    private static final Duration EARLY = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(LessonReminders.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
@@ -64,6 +72,23 @@ final class LessonReminders {
         this.mailer = mailer;
         this.task = Tasks.oneTime(TASK, Due.class).execute((instance, context) -> send(instance.getData()));
         queue.register(task);
+        queue.register(Tasks.recurring(SWEEP, FixedDelay.ofMinutes(5)).execute((instance, context) -> sweep()));
+    }
+
+    /**
+     * Schedules the reminders of every lesson starting within the next day, however it was created or
+     * moved (Cal.com, the lessons pages, an admin): deterministic instance ids make this idempotent.
+     */
+    void sweep() {
+        Instant now = clock.instant();
+        List<Object[]> upcoming = db.inContext(SessionContext.system(), h -> h.createQuery("""
+                        select id, starts_at from lessons
+                         where status = 'scheduled' and starts_at > :now and starts_at <= :horizon""")
+                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("horizon", OffsetDateTime.ofInstant(now.plus(BEFORE.getFirst()).plus(SWEEP_MARGIN), ZoneOffset.UTC))
+                .map((rs, ctx) -> new Object[] {rs.getObject("id", UUID.class), rs.getObject("starts_at", OffsetDateTime.class).toInstant()})
+                .list());
+        upcoming.forEach(lesson -> schedule((UUID) lesson[0], (Instant) lesson[1]));
     }
 
     /** Schedules (or moves) the lesson's reminders for a lesson starting at {@code start}; past ones are skipped. */
@@ -104,11 +129,16 @@ final class LessonReminders {
         if (lesson.isEmpty() || !lesson.get().status().equals("scheduled")) {
             return;
         }
+        Instant dueAt = lesson.get().startsAt().minus(Duration.ofMinutes(due.minutesBefore()));
+        if (dueAt.isAfter(clock.instant().plus(EARLY))) {
+            // Moved later by something that did not reschedule us; the sweep schedules the new time.
+            return;
+        }
         // The kind names the start, so a moved lesson is reminded again and a retry of this one is not.
         String kind = "lesson_" + due.minutesBefore() + "m_" + lesson.get().startsAt().getEpochSecond();
         for (Recipient recipient : db.inContext(SessionContext.system(), h -> recipients(h, due.lessonId()))) {
             String channel = recipient.phone().isPresent() && whatsapp.isPresent() ? "whatsapp" : "email";
-            if (!claim(due.lessonId(), recipient.userId(), kind, channel, lesson.get().startsAt().minus(Duration.ofMinutes(due.minutesBefore())))) {
+            if (!claim(due.lessonId(), recipient.userId(), kind, channel, dueAt)) {
                 continue;
             }
             try {

@@ -25,6 +25,8 @@ import il.co.voicely.core.identity.PasswordPolicy;
 import il.co.voicely.core.identity.SessionPolicy;
 import il.co.voicely.core.identity.UserAdministration;
 import il.co.voicely.core.identity.UserSessions;
+import il.co.voicely.core.learning.LessonPlan;
+import il.co.voicely.core.learning.Scheduling;
 import il.co.voicely.core.mail.Mailer;
 import il.co.voicely.core.testing.PostgresExtension;
 import java.io.IOException;
@@ -39,6 +41,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -295,6 +298,20 @@ class WebhooksTest {
             assertThat(count(db, "select count(*) from reminders where status = 'sent' and channel = 'whatsapp'")).isEqualTo(2);
             // The 24-hour reminder of the lesson in an hour was due in the past: skipped, not sent late.
             assertThat(reminderTimes(db)).containsExactly(tomorrow.minus(Duration.ofHours(1)));
+        }
+    }
+
+    @Test
+    void lessonsScheduledInTheAppGetTheirRemindersFromTheSweep(Database db) {
+        UUID teacher = account(db, TEACHER, Role.TEACHER);
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        new Scheduling(db, Clock.systemUTC()).schedule(SessionContext.system(),
+                LessonPlan.of(teacher, "Breathing", LocalDateTime.ofInstant(start, LessonPlan.SCHOOL_ZONE), 45));
+
+        try (TestApp app = start(db)) {
+            // The sweep runs when the scheduler starts; the 24-hour reminder is already past, so only the 1-hour one.
+            await(() -> reminderTimes(db).size() == 1);
+            assertThat(reminderTimes(db)).containsExactly(start.minus(Duration.ofHours(1)));
         }
     }
 
