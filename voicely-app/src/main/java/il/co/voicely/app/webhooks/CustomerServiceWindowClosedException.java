@@ -7,9 +7,12 @@ import java.util.UUID;
 /**
  * WhatsApp allows a free-form message only within 24 hours of the contact's last message (the customer
  * service window); after that only an approved template may open the conversation again. The chat UI
- * shows this as "the window is closed, send a template".
+ * shows {@link #MESSAGE_KEY} (both bundles) rather than this exception's English message.
  */
 public final class CustomerServiceWindowClosedException extends RuntimeException {
+
+    /** The message bundles' text for people. */
+    public static final String MESSAGE_KEY = "integrations.whatsapp.window-closed";
 
     private final UUID conversationId;
     private final Optional<Instant> lastInboundAt;
