@@ -16,6 +16,7 @@ import il.co.voicely.app.dashboard.ProgressService;
 import il.co.voicely.app.home.HomeService;
 import il.co.voicely.app.lessons.LessonsModule;
 import il.co.voicely.app.settings.SettingsService;
+import il.co.voicely.app.webhooks.WebhooksModule;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.app.ops.MetricsService;
@@ -55,6 +56,7 @@ final class AppModule extends AbstractModule {
         bind(Pages.class).in(Singleton.class);
         install(new AuthModule());
         install(new LessonsModule());
+        install(new WebhooksModule());
         features();
     }
 

@@ -1,5 +1,6 @@
 package il.co.voicely.app;
 
+import il.co.voicely.app.webhooks.IntegrationSettings;
 import il.co.voicely.core.db.DatabaseSettings;
 import il.co.voicely.core.mail.SmtpSettings;
 import io.helidon.config.Config;
@@ -37,10 +38,12 @@ import java.util.Optional;
  * @param trustedProxies   addresses of reverse proxies whose {@code X-Forwarded-For}/{@code -Proto} are believed
  * @param secret           signs the anti-forgery cookie of anonymous forms; empty draws a random one per start
  *                         (fine for one instance; several instances behind a load balancer must share one)
+ * @param integrations     WhatsApp and Cal.com: API bases, keys and webhook secrets
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
-                          List<String> trustedProxies, Optional<String> secret) {
+                          List<String> trustedProxies, Optional<String> secret,
+                          IntegrationSettings integrations) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -61,7 +64,15 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_SMTP_PASSWORD", "voicely.smtp.password",
             "VOICELY_SMTP_FROM", "voicely.smtp.from",
             "VOICELY_TRUSTED_PROXIES", "voicely.trusted-proxies",
-            "VOICELY_SECRET", "voicely.secret");
+            "VOICELY_SECRET", "voicely.secret",
+            "VOICELY_WHATSAPP_APP_SECRET", "voicely.whatsapp.app-secret",
+            "VOICELY_WHATSAPP_VERIFY_TOKEN", "voicely.whatsapp.verify-token",
+            "VOICELY_WHATSAPP_ACCESS_TOKEN", "voicely.whatsapp.access-token",
+            "VOICELY_WHATSAPP_PHONE_NUMBER_ID", "voicely.whatsapp.phone-number-id",
+            "VOICELY_WHATSAPP_API_BASE", "voicely.whatsapp.api-base",
+            "VOICELY_CALCOM_API_KEY", "voicely.calcom.api-key",
+            "VOICELY_CALCOM_WEBHOOK_SECRET", "voicely.calcom.webhook-secret",
+            "VOICELY_CALCOM_API_BASE", "voicely.calcom.api-base");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -78,13 +89,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         Objects.requireNonNull(smtp, "smtp");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(integrations, "integrations");
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none());
     }
 
     /**
@@ -122,7 +134,32 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                 smtp(app),
                 text(app, "trusted-proxies").map(list -> Arrays.stream(list.split(",")).map(String::strip)
                         .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
-                text(app, "secret"));
+                text(app, "secret"),
+                integrations(app));
+    }
+
+    private static IntegrationSettings integrations(Config app) {
+        return new IntegrationSettings(text(app, "whatsapp.app-secret"), text(app, "whatsapp.verify-token"),
+                text(app, "whatsapp.access-token"), text(app, "whatsapp.phone-number-id"),
+                apiBase(app, "whatsapp.api-base", IntegrationSettings.WHATSAPP_API),
+                text(app, "calcom.api-key"), text(app, "calcom.webhook-secret"),
+                apiBase(app, "calcom.api-base", IntegrationSettings.CALCOM_API));
+    }
+
+    private static URI apiBase(Config app, String key, URI fallback) {
+        Optional<String> url = text(app, key);
+        if (url.isEmpty()) {
+            return fallback;
+        }
+        try {
+            URI uri = URI.create(url.get());
+            if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("https?")) {
+                throw new IllegalArgumentException("not an http(s) address");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(variableFor(key) + " must be an address like " + fallback + ", was '" + url.get() + "'", e);
+        }
     }
 
     private static URI baseUrl(Config app) {
@@ -171,22 +208,27 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations);
+    }
+
+    /** The same settings with WhatsApp and Cal.com configured as {@code value} says (tests point them at WireMock). */
+    public AppSettings withIntegrations(IntegrationSettings value) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value);
     }
 
     /** Keeps the secret out of logs. */
@@ -194,7 +236,7 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
     public String toString() {
         return "AppSettings[" + host + ":" + port + ", home=" + home + ", db=" + externalDatabase.map(d -> d.jdbcUrl()).orElse("embedded")
                 + ", baseUrl=" + baseUrl + ", smtp=" + smtp.map(SmtpSettings::toString).orElse("outbox")
-                + ", trustedProxies=" + trustedProxies + ", secret=" + (secret.isPresent() ? "set" : "random") + "]";
+                + ", trustedProxies=" + trustedProxies + ", secret=" + (secret.isPresent() ? "set" : "random") + ", " + integrations + "]";
     }
 
     /** Where the embedded PostgreSQL cluster lives. */

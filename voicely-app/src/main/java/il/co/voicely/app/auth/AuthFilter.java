@@ -23,6 +23,8 @@ import java.util.Set;
  *   add that header.</li>
  *   <li>{@code /api/*} requests with no session cookie are exempt for the same reason: they carry no
  *   ambient credentials (e.g. {@code POST /api/v1/auth/login} from a script).</li>
+ *   <li>{@code /webhooks/*} (WhatsApp, Cal.com) are exempt: the provider signs the raw body, which the
+ *   webhook service verifies instead, and reading the body here for a form field would consume it.</li>
  *   <li>Everything else that is not GET/HEAD/OPTIONS must carry the token in the {@code X-CSRF-Token}
  *   header (htmx, via {@code hx-headers} on {@code <body>}) or the {@code _csrf} form field.</li>
  * </ul>
@@ -31,6 +33,8 @@ public final class AuthFilter implements Filter {
 
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS, Method.TRACE);
     private static final String BEARER = "Bearer ";
+    /** Provider webhooks authenticate by signature (see {@code il.co.voicely.app.webhooks}). */
+    private static final String SIGNED_WEBHOOKS = "/webhooks/";
 
     private final UserSessions sessions;
     private final Csrf csrf;
@@ -87,7 +91,7 @@ public final class AuthFilter implements Filter {
     }
 
     private static boolean needsCsrf(String path, Optional<String> bearer, Optional<String> cookie) {
-        if (bearer.isPresent()) {
+        if (bearer.isPresent() || path.startsWith(SIGNED_WEBHOOKS)) {
             return false;
         }
         return !(path.startsWith("/api/") && cookie.isEmpty());
