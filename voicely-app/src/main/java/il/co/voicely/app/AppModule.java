@@ -12,6 +12,8 @@ import il.co.voicely.app.auth.AuthModule;
 import il.co.voicely.app.auth.AuthService;
 import il.co.voicely.app.dashboard.DashboardService;
 import il.co.voicely.app.home.HomeService;
+import il.co.voicely.app.recordings.RecordingsModule;
+import il.co.voicely.app.recordings.RecordingsService;
 import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
@@ -51,6 +53,7 @@ final class AppModule extends AbstractModule {
         bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
         bind(Pages.class).in(Singleton.class);
         install(new AuthModule());
+        install(new RecordingsModule());
         features();
     }
 
@@ -62,6 +65,7 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(SettingsService.class);
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);
+        features.addBinding().to(RecordingsService.class);
         features.addBinding().to(ComingSoonService.class);
         features.addBinding().to(HealthService.class);
         features.addBinding().to(MetricsService.class);

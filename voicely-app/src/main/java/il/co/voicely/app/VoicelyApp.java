@@ -3,6 +3,7 @@ package il.co.voicely.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import il.co.voicely.app.ops.Metrics;
+import il.co.voicely.app.recordings.RecordingPipeline;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.WebServer;
 import java.util.Optional;
@@ -36,10 +37,12 @@ public final class VoicelyApp implements AutoCloseable {
     private final WebServer server;
     private final Metrics metrics;
     private final Optional<DataStore> ownedData;
+    private final RecordingPipeline recordingJobs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData) {
+    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData, RecordingPipeline recordingJobs) {
         this.server = server;
+        this.recordingJobs = recordingJobs;
         this.metrics = metrics;
         this.ownedData = ownedData;
     }
@@ -67,9 +70,12 @@ public final class VoicelyApp implements AutoCloseable {
 
     private static VoicelyApp start(AppSettings settings, Database database, Optional<DataStore> ownedData) {
         Metrics metrics = Metrics.create();
+        RecordingPipeline recordingJobs = null;
         try {
             metrics.bindPool(database.dataSource());
             Injector injector = Guice.createInjector(new AppModule(settings, database, metrics));
+            // Background jobs start with the app, so work left in the queue by a stopped instance resumes.
+            recordingJobs = injector.getInstance(RecordingPipeline.class);
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -78,8 +84,11 @@ public final class VoicelyApp implements AutoCloseable {
                     .routing(injector.getInstance(Routes.class).routing())
                     .build()
                     .start();
-            return new VoicelyApp(server, metrics, ownedData);
+            return new VoicelyApp(server, metrics, ownedData, recordingJobs);
         } catch (RuntimeException e) {
+            if (recordingJobs != null) {
+                recordingJobs.close();
+            }
             metrics.close();
             throw e;
         }
@@ -103,6 +112,8 @@ public final class VoicelyApp implements AutoCloseable {
         }
         log.info("Stopping Voicely");
         server.stop();
+        // Jobs use the database: they stop (finishing running work) before it closes.
+        recordingJobs.close();
         metrics.close();
         ownedData.ifPresent(DataStore::close);
     }
