@@ -28,18 +28,18 @@ public final class Analysis {
         return isolate(text("rangeLow") + "–" + text("rangeHigh"));
     }
 
-    /** The range in Hebrew solfège, e.g. "לה2–מי4". */
-    public String rangeSolfege() {
-        return isolate(solfege(text("rangeLow")) + "–" + solfege(text("rangeHigh")));
+    /** The range in solfège: Hebrew syllables ("לה2–מי4") for Hebrew pages, Latin ("La2–Mi4") otherwise. */
+    public String rangeSolfege(boolean hebrew) {
+        return isolate(solfege(text("rangeLow"), hebrew) + "–" + solfege(text("rangeHigh"), hebrew));
     }
 
     public boolean hasMedian() {
         return report.hasNonNull("medianNote");
     }
 
-    /** The median note and its frequency, e.g. "A3 (220 Hz)". */
+    /** The median note and its frequency, e.g. "A3, 220 Hz", kept left to right inside a sentence of either direction. */
     public String median() {
-        return text("medianNote") + " · " + solfege(text("medianNote")) + " · " + Math.round(report.path("medianHz").asDouble()) + " Hz";
+        return "\u2066" + text("medianNote") + ", " + Math.round(report.path("medianHz").asDouble()) + " Hz\u2069";
     }
 
     public boolean hasAccuracy() {
@@ -57,10 +57,10 @@ public final class Analysis {
     }
 
     /** The per-note results against the exercise. */
-    public List<NoteResult> notes() {
+    public List<NoteResult> notes(boolean hebrew) {
         List<NoteResult> notes = new ArrayList<>();
         report.path("accuracy").path("notes").forEach(n -> notes.add(new NoteResult(n.path("note").asText(),
-                solfege(n.path("note").asText()), n.path("cents").isNull() ? Optional.empty() : Optional.of(n.path("cents").asLong()),
+                solfege(n.path("note").asText(), hebrew), n.path("cents").isNull() ? Optional.empty() : Optional.of(n.path("cents").asLong()),
                 n.path("score").asLong())));
         return notes;
     }
@@ -113,9 +113,9 @@ public final class Analysis {
         return "\u2068" + text + "\u2069";
     }
 
-    static String solfege(String noteName) {
+    static String solfege(String noteName, boolean hebrew) {
         Note note = Note.parse(noteName);
-        return note.hebrew() + note.octave();
+        return hebrew ? note.hebrew() + note.octave() : note.solfege();
     }
 
     /** One target note's result: its names, how far off its centre was (empty: not sung), and its score. */

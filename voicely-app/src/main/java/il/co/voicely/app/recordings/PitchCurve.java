@@ -20,7 +20,7 @@ public record PitchCurve(String path, List<Band> targets, List<Line> lines) {
     /** The drawing's width in SVG units. */
     public static final int WIDTH = 600;
     /** The drawing's height in SVG units. */
-    public static final int HEIGHT = 240;
+    public static final int HEIGHT = 360;
     private static final int LABELS = 36;
 
     static PitchCurve of(JsonNode report) {

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param error a message key under {@code recordings.error.} when the analysis failed
  */
-public record Recording(UUID id, UUID ownerId, String ownerName, Optional<UUID> exerciseId, Optional<String> exerciseTitle,
+public record Recording(UUID id, UUID ownerId, String ownerName, Optional<UUID> exerciseId, Optional<String> exerciseSlug, Optional<String> exerciseTitle,
                         String mimeType, Optional<Integer> durationMs, long sizeBytes, String status, Optional<String> error,
                         Instant createdAt, boolean canComment) {
 

@@ -25,7 +25,7 @@ final class Recordings {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String SELECT = """
-            select r.id, r.user_id, coalesce(p.display_name, u.email, '') as owner_name, r.exercise_id, e.title as exercise_title,
+            select r.id, r.user_id, coalesce(p.display_name, u.email, '') as owner_name, r.exercise_id, e.slug as exercise_slug, e.title as exercise_title,
                    r.mime_type, r.duration_ms, r.size_bytes, r.status, r.error, r.created_at,
                    (r.user_id = voicely_user_id() or voicely_teaches(r.user_id) or voicely_is_admin()) as can_comment
               from recordings r
@@ -140,7 +140,7 @@ final class Recordings {
         int duration = rs.getInt("duration_ms");
         Optional<Integer> durationMs = rs.wasNull() ? Optional.empty() : Optional.of(duration);
         return new Recording(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("owner_name"),
-                Optional.ofNullable(rs.getObject("exercise_id", UUID.class)), Optional.ofNullable(rs.getString("exercise_title")),
+                Optional.ofNullable(rs.getObject("exercise_id", UUID.class)), Optional.ofNullable(rs.getString("exercise_slug")), Optional.ofNullable(rs.getString("exercise_title")),
                 rs.getString("mime_type"), durationMs, rs.getLong("size_bytes"), rs.getString("status"),
                 Optional.ofNullable(rs.getString("error")), created.toInstant(), rs.getBoolean("can_comment"));
     }
