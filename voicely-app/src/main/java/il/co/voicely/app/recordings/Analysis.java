@@ -28,7 +28,7 @@ public final class Analysis {
         return isolate(text("rangeLow") + "–" + text("rangeHigh"));
     }
 
-    /** The range in solfège: Hebrew syllables ("לה2–מי4") for Hebrew pages, Latin ("La2–Mi4") otherwise. */
+    /** The range in solfège: Hebrew syllables for Hebrew pages, Latin ("La2–Mi4") otherwise. */
     public String rangeSolfege(boolean hebrew) {
         return isolate(solfege(text("rangeLow"), hebrew) + "–" + solfege(text("rangeHigh"), hebrew));
     }

@@ -103,6 +103,14 @@ class RecordingsWebTest {
     }
 
     @Test
+    void aVisitorWhoIsNotSignedInIsSentToSignIn() {
+        HttpResponse<String> page = app.get("/recordings");
+
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/sign-in?next="));
+    }
+
+    @Test
     void anEmptyUploadOrAnUnknownExerciseIsRefusedWithAReason() {
         WebClient student = signedIn(people.create(Role.STUDENT));
 
