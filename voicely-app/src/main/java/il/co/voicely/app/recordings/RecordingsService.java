@@ -161,11 +161,30 @@ public final class RecordingsService implements HttpService {
             errors.notFound(req, res);
             return;
         }
+        long size = audio.get().sizeBytes();
+        // Browsers seek in <audio> with Range requests; without them a comment's time could not be jumped to.
+        Optional<ByteRange> range = req.headers().first(HeaderNames.RANGE).flatMap(h -> ByteRange.parse(h, size));
         res.header(HeaderNames.CONTENT_TYPE, audio.get().mimeType());
         res.header(HeaderNames.CACHE_CONTROL, "private, max-age=3600");
-        res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(audio.get().sizeBytes()));
+        res.header(HeaderNames.ACCEPT_RANGES, "bytes");
+        if (range.isPresent()) {
+            res.status(Status.PARTIAL_CONTENT_206);
+            res.header(HeaderNames.CONTENT_RANGE, "bytes " + range.get().first() + "-" + range.get().last() + "/" + size);
+        }
+        long skip = range.map(ByteRange::first).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(size);
+        res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(length));
         try (InputStream in = blobs.open(audio.get().blobKey()); OutputStream out = res.outputStream()) {
-            in.transferTo(out);
+            in.skipNBytes(skip);
+            byte[] buffer = new byte[64 * 1024];
+            for (long left = length; left > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
         }
     }
 

@@ -81,6 +81,10 @@ class RecordingsWebTest {
         HttpResponse<String> audio = student.get("/recordings/" + id + "/audio");
         assertThat(audio.statusCode()).isEqualTo(200);
         assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        HttpResponse<String> part = student.get("/recordings/" + id + "/audio", "Range", "bytes=0-3");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-3/" + scale.length);
+        assertThat(part.body()).isEqualTo("RIFF");
     }
 
     @Test
