@@ -2,6 +2,8 @@ package il.co.voicely.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import il.co.voicely.app.jobs.JobQueue;
+import il.co.voicely.core.jobs.Jobs;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import gg.jte.ContentType;
@@ -15,6 +17,8 @@ import il.co.voicely.app.dashboard.DashboardService;
 import il.co.voicely.app.dashboard.ProgressService;
 import il.co.voicely.app.home.HomeService;
 import il.co.voicely.app.lessons.LessonsModule;
+import il.co.voicely.app.recordings.RecordingsModule;
+import il.co.voicely.app.recordings.RecordingsService;
 import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.webhooks.WebhooksModule;
 import il.co.voicely.app.ops.HealthService;
@@ -57,6 +61,7 @@ final class AppModule extends AbstractModule {
         install(new AuthModule());
         install(new LessonsModule());
         install(new WebhooksModule());
+        install(new RecordingsModule());
         features();
     }
 
@@ -70,10 +75,17 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(SettingsService.class);
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);
+        features.addBinding().to(RecordingsService.class);
         features.addBinding().to(ComingSoonService.class);
         features.addBinding().to(HealthService.class);
         features.addBinding().to(MetricsService.class);
         features.addBinding().to(StaticAssets.class);
+    }
+
+    @Provides
+    @Singleton
+    JobQueue jobQueue(Database db) {
+        return new JobQueue(db, Jobs.JobSettings.defaults());
     }
 
     @Provides

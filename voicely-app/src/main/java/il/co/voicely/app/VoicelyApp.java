@@ -3,6 +3,8 @@ package il.co.voicely.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import il.co.voicely.app.ops.Metrics;
+import il.co.voicely.app.jobs.JobQueue;
+import il.co.voicely.app.recordings.RecordingPipeline;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.WebServer;
 import java.util.Optional;
@@ -36,10 +38,12 @@ public final class VoicelyApp implements AutoCloseable {
     private final WebServer server;
     private final Metrics metrics;
     private final Optional<DataStore> ownedData;
+    private final JobQueue jobs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData) {
+    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData, JobQueue jobs) {
         this.server = server;
+        this.jobs = jobs;
         this.metrics = metrics;
         this.ownedData = ownedData;
     }
@@ -67,19 +71,30 @@ public final class VoicelyApp implements AutoCloseable {
 
     private static VoicelyApp start(AppSettings settings, Database database, Optional<DataStore> ownedData) {
         Metrics metrics = Metrics.create();
+        JobQueue jobs = null;
         try {
             metrics.bindPool(database.dataSource());
             Injector injector = Guice.createInjector(new AppModule(settings, database, metrics));
+            jobs = injector.getInstance(JobQueue.class);
+            // Building the routing creates every feature, and each registers its tasks; only then may jobs run.
+            var routing = injector.getInstance(Routes.class).routing();
+            RecordingPipeline recordings = injector.getInstance(RecordingPipeline.class);
+            // Background jobs start with the app, so work left in the queue by a stopped instance resumes.
+            jobs.start();
+            recordings.resumePending();
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     // close() stops the server before the database it uses; Helidon's own hook could not know that order.
                     .shutdownHook(false)
-                    .routing(injector.getInstance(Routes.class).routing())
+                    .routing(routing)
                     .build()
                     .start();
-            return new VoicelyApp(server, metrics, ownedData);
+            return new VoicelyApp(server, metrics, ownedData, jobs);
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             metrics.close();
             throw e;
         }
@@ -103,6 +118,8 @@ public final class VoicelyApp implements AutoCloseable {
         }
         log.info("Stopping Voicely");
         server.stop();
+        // Jobs use the database: they stop (finishing running work) before it closes.
+        jobs.close();
         metrics.close();
         ownedData.ifPresent(DataStore::close);
     }

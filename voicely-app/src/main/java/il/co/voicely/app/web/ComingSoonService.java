@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ComingSoonService implements HttpService {
 
     /** Destinations still waiting for their feature. */
-    static final Set<NavItem> PENDING = EnumSet.of(NavItem.RECORDINGS, NavItem.CHAT);
+    static final Set<NavItem> PENDING = EnumSet.of(NavItem.CHAT);
 
     private final Pages pages;
 

@@ -1,5 +1,6 @@
 package il.co.voicely.app.webhooks;
 
+import il.co.voicely.app.jobs.JobQueue;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -7,7 +8,6 @@ import com.google.inject.multibindings.Multibinder;
 import il.co.voicely.app.AppSettings;
 import il.co.voicely.core.chat.Conversations;
 import il.co.voicely.core.db.Database;
-import il.co.voicely.core.jobs.Jobs;
 import il.co.voicely.core.learning.EnrolmentPolicy;
 import il.co.voicely.core.learning.Enrolments;
 import il.co.voicely.core.learning.Scheduling;
@@ -29,11 +29,6 @@ public final class WebhooksModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), HttpService.class).addBinding().to(WebhooksService.class);
-    }
-
-    @Provides @Singleton
-    JobQueue jobQueue(Database db) {
-        return new JobQueue(db, Jobs.JobSettings.defaults());
     }
 
     @Provides @Singleton

@@ -1,5 +1,6 @@
 package il.co.voicely.app.webhooks;
 
+import il.co.voicely.app.jobs.JobQueue;
 import il.co.voicely.integrations.calcom.CalComWebhook;
 import il.co.voicely.integrations.whatsapp.WhatsAppWebhook;
 import io.helidon.http.HeaderName;
@@ -48,16 +49,6 @@ public final class WebhooksService implements HttpService {
         rules.get("/webhooks/whatsapp", this::verifySubscription)
                 .post("/webhooks/whatsapp", (req, res) -> receive("whatsapp", req, res))
                 .post("/webhooks/calcom", (req, res) -> receive("calcom", req, res));
-    }
-
-    @Override
-    public void beforeStart() {
-        queue.start();
-    }
-
-    @Override
-    public void afterStop() {
-        queue.close();
     }
 
     /** Meta's subscription handshake: echo the challenge when the verify token matches. */

@@ -1,5 +1,6 @@
 package il.co.voicely.app.webhooks;
 
+import il.co.voicely.app.jobs.JobQueue;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

@@ -1,5 +1,7 @@
 package il.co.voicely.app.webhooks;
 
+import il.co.voicely.app.jobs.JobQueue;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

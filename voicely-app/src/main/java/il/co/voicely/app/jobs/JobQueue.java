@@ -1,4 +1,4 @@
-package il.co.voicely.app.webhooks;
+package il.co.voicely.app.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The db-scheduler instance that runs this feature's jobs (webhook processing, lesson reminders). Tasks are
- * registered while the app is wired and the scheduler starts with the web server, so a job can never run
- * before everything it calls exists.
+ * The app's one db-scheduler instance. Features register their tasks while the app is wired; the app starts
+ * the scheduler once wiring is done (so a job never runs before what it calls exists) and stops it after the
+ * web server and before the database. One scheduler, not one per feature: each polls the same table, and a
+ * scheduler meeting another's task names would only log them as unknown.
  */
-final class JobQueue implements AutoCloseable {
+public final class JobQueue implements AutoCloseable {
 
     private final Database db;
     private final Jobs.JobSettings settings;
@@ -21,12 +22,13 @@ final class JobQueue implements AutoCloseable {
     private final List<RecurringTask<?>> recurring = new ArrayList<>();
     private volatile Jobs jobs;
 
-    JobQueue(Database db, Jobs.JobSettings settings) {
+    public JobQueue(Database db, Jobs.JobSettings settings) {
         this.db = db;
         this.settings = settings;
     }
 
-    synchronized void register(Task<?> task) {
+    /** Adds a task; only before {@link #start()}. */
+    public synchronized void register(Task<?> task) {
         if (jobs != null) {
             throw new IllegalStateException("task " + task.getName() + " registered after the scheduler started");
         }
@@ -37,13 +39,15 @@ final class JobQueue implements AutoCloseable {
         }
     }
 
-    synchronized void start() {
+    /** Starts polling; starting twice does nothing. */
+    public synchronized void start() {
         if (jobs == null) {
             jobs = Jobs.start(db, settings, tasks, recurring);
         }
     }
 
-    SchedulerClient client() {
+    /** Schedules, reschedules and cancels executions; only once started. */
+    public SchedulerClient client() {
         Jobs running = jobs;
         if (running == null) {
             throw new IllegalStateException("the job scheduler is not running (the server has not started)");
