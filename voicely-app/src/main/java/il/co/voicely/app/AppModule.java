@@ -12,6 +12,8 @@ import il.co.voicely.app.auth.AuthModule;
 import il.co.voicely.app.auth.AuthService;
 import il.co.voicely.app.dashboard.DashboardService;
 import il.co.voicely.app.home.HomeService;
+import il.co.voicely.app.livechat.LiveChatModule;
+import il.co.voicely.app.livechat.LiveChatService;
 import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
@@ -21,6 +23,7 @@ import il.co.voicely.app.web.ComingSoonService;
 import il.co.voicely.app.web.Messages;
 import il.co.voicely.app.web.Pages;
 import il.co.voicely.app.web.StaticAssets;
+import il.co.voicely.app.widget.WidgetService;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.http.HttpService;
 
@@ -51,6 +54,7 @@ final class AppModule extends AbstractModule {
         bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
         bind(Pages.class).in(Singleton.class);
         install(new AuthModule());
+        install(new LiveChatModule());
         features();
     }
 
@@ -62,6 +66,8 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(SettingsService.class);
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);
+        features.addBinding().to(LiveChatService.class);
+        features.addBinding().to(WidgetService.class);
         features.addBinding().to(ComingSoonService.class);
         features.addBinding().to(HealthService.class);
         features.addBinding().to(MetricsService.class);

@@ -37,10 +37,11 @@ import java.util.Optional;
  * @param trustedProxies   addresses of reverse proxies whose {@code X-Forwarded-For}/{@code -Proto} are believed
  * @param secret           signs the anti-forgery cookie of anonymous forms; empty draws a random one per start
  *                         (fine for one instance; several instances behind a load balancer must share one)
+ * @param widgetOrigins    sites (scheme://host[:port]) allowed to embed the chat widget; the app itself always is
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
-                          List<String> trustedProxies, Optional<String> secret) {
+                          List<String> trustedProxies, Optional<String> secret, List<String> widgetOrigins) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -61,7 +62,8 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_SMTP_PASSWORD", "voicely.smtp.password",
             "VOICELY_SMTP_FROM", "voicely.smtp.from",
             "VOICELY_TRUSTED_PROXIES", "voicely.trusted-proxies",
-            "VOICELY_SECRET", "voicely.secret");
+            "VOICELY_SECRET", "voicely.secret",
+            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -78,13 +80,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         Objects.requireNonNull(smtp, "smtp");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(secret, "secret");
+        widgetOrigins = List.copyOf(widgetOrigins);
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), Optional.empty(), List.of());
     }
 
     /**
@@ -122,7 +125,8 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                 smtp(app),
                 text(app, "trusted-proxies").map(list -> Arrays.stream(list.split(",")).map(String::strip)
                         .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
-                text(app, "secret"));
+                text(app, "secret"),
+                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()));
     }
 
     private static URI baseUrl(Config app) {
@@ -171,22 +175,46 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, widgetOrigins);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, widgetOrigins);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, widgetOrigins);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, widgetOrigins);
+    }
+
+    /** The same settings letting the chat widget run on the sites {@code origins} (e.g. {@code https://school.example}). */
+    public AppSettings withWidgetOrigins(List<String> origins) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, origins);
+    }
+
+    // Origins compare as the browser sends them: scheme://host[:port], no path, no trailing slash.
+    private static List<String> origins(String list) {
+        List<String> origins = Arrays.stream(list.split(",")).map(String::strip).filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry).toList();
+        for (String origin : origins) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException("VOICELY_WIDGET_ORIGINS holds '" + origin + "', which is not an address", e);
+            }
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new InvalidSettingsException("VOICELY_WIDGET_ORIGINS entries must look like https://school.example, was '" + origin + "'");
+            }
+        }
+        return origins;
     }
 
     /** Keeps the secret out of logs. */

@@ -2,9 +2,11 @@ package il.co.voicely.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import il.co.voicely.app.livechat.ChatHub;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,10 +38,12 @@ public final class VoicelyApp implements AutoCloseable {
     private final WebServer server;
     private final Metrics metrics;
     private final Optional<DataStore> ownedData;
+    private final ChatHub chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData) {
+    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData, ChatHub chat) {
         this.server = server;
+        this.chat = chat;
         this.metrics = metrics;
         this.ownedData = ownedData;
     }
@@ -76,9 +80,10 @@ public final class VoicelyApp implements AutoCloseable {
                     // close() stops the server before the database it uses; Helidon's own hook could not know that order.
                     .shutdownHook(false)
                     .routing(injector.getInstance(Routes.class).routing())
+                    .addRouting(injector.getInstance(WsRouting.Builder.class))
                     .build()
                     .start();
-            return new VoicelyApp(server, metrics, ownedData);
+            return new VoicelyApp(server, metrics, ownedData, injector.getInstance(ChatHub.class));
         } catch (RuntimeException e) {
             metrics.close();
             throw e;
@@ -103,6 +108,7 @@ public final class VoicelyApp implements AutoCloseable {
         }
         log.info("Stopping Voicely");
         server.stop();
+        chat.close();
         metrics.close();
         ownedData.ifPresent(DataStore::close);
     }

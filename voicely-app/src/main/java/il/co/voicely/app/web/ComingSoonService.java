@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ComingSoonService implements HttpService {
 
     /** Destinations still waiting for their feature. */
-    static final Set<NavItem> PENDING = EnumSet.of(NavItem.LESSONS, NavItem.RECORDINGS, NavItem.CHAT, NavItem.ACHIEVEMENTS);
+    static final Set<NavItem> PENDING = EnumSet.of(NavItem.LESSONS, NavItem.RECORDINGS, NavItem.ACHIEVEMENTS);
 
     private final Pages pages;
 
