@@ -21,7 +21,8 @@ var CSS = [
   ':host { all: initial; font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans Hebrew", Arial, sans-serif; }',
   '* { box-sizing: border-box; }',
   '.launcher { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; inline-size: 56px; block-size: 56px;',
-  '  border-radius: 50%; border: 0; background: var(--vc); color: #fff; font-size: 26px; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); }',
+  '  border-radius: 50%; border: 0; background: var(--vc); color: #fff; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25);',
+  '  display: grid; place-items: center; }',
   '.start .launcher { inset-inline-end: auto; inset-inline-start: 16px; }',
   '.panel { position: fixed; inset-block-end: 84px; inset-inline-end: 16px; z-index: 2147483000; inline-size: min(360px, calc(100vw - 32px));',
   '  block-size: min(520px, calc(100vh - 110px)); display: flex; flex-direction: column; background: #fff; color: #1f1a2b;',
@@ -74,7 +75,19 @@ var wrap = el('div', { dir: lang === 'he' ? 'rtl' : 'ltr', lang: lang,
 wrap.style.setProperty('--vc', color);
 root.appendChild(wrap);
 
-var launcher = el('button', { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false' }, '\u{1F4AC}');
+var launcher = el('button', { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false' });
+// A drawn speech bubble: an emoji depends on the visitor's fonts.
+var svgNs = 'http://www.w3.org/2000/svg';
+var icon = document.createElementNS(svgNs, 'svg');
+icon.setAttribute('viewBox', '0 0 24 24');
+icon.setAttribute('width', '28');
+icon.setAttribute('height', '28');
+icon.setAttribute('aria-hidden', 'true');
+var bubble = document.createElementNS(svgNs, 'path');
+bubble.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+bubble.setAttribute('fill', 'currentColor');
+icon.appendChild(bubble);
+launcher.appendChild(icon);
 var panel = el('section', { class: 'panel', role: inlineTarget ? 'region' : 'dialog', 'aria-label': t.title });
 var header = el('header');
 header.appendChild(el('h2', {}, t.title));

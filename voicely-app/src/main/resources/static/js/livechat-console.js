@@ -88,7 +88,7 @@ function open(id) {
   pane.hidden = false;
   root.classList.add('is-reading');
   send({ type: 'watch', conversation: id, after: 0 });
-  input.focus();
+  $('lc-name').focus({ preventScroll: true });
 }
 
 function showConversation(c) {
@@ -96,7 +96,7 @@ function showConversation(c) {
   const state = $('lc-state');
   state.textContent = label(c.state);
   state.dataset.state = c.state;
-  $('lc-take').hidden = c.state === 'open' && c.assignee === t.agent;
+  $('lc-take').hidden = c.state === 'resolved' || (c.state === 'open' && c.assignee === t.agent);
   $('lc-handback').hidden = !(c.state === 'open' || c.state === 'pending');
   $('lc-resolve').hidden = c.state === 'resolved';
 }

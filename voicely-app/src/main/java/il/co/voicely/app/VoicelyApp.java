@@ -6,6 +6,7 @@ import il.co.voicely.app.livechat.ChatHub;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,6 +81,7 @@ public final class VoicelyApp implements AutoCloseable {
                     // close() stops the server before the database it uses; Helidon's own hook could not know that order.
                     .shutdownHook(false)
                     .routing(injector.getInstance(Routes.class).routing())
+                    .addProtocol(injector.getInstance(WsConfig.class))
                     .addRouting(injector.getInstance(WsRouting.Builder.class))
                     .build()
                     .start();

@@ -43,6 +43,7 @@ abstract class ChatSocket implements WsListener {
     private volatile WsSession session;
     private volatile AutoCloseable subscription;
     private long lastSent;
+    private boolean resumed;
 
     ChatSocket(Conversations conversations, ChatHub hub) {
         this.conversations = conversations;
@@ -108,10 +109,17 @@ abstract class ChatSocket implements WsListener {
     /** Resumes after {@code afterId}: the next delivery sends what lies after it. */
     final void resumeAfter(long afterId) {
         lastSent = Math.max(0, afterId);
+        resumed = true;
     }
 
-    /** Sends every message of {@code conversation} after the last one sent, oldest first. */
+    /**
+     * Sends every message of {@code conversation} after the last one sent, oldest first. Nothing before the
+     * client said where it stands: an event that arrives first would otherwise send the whole history.
+     */
     final void deliver(SessionContext context, UUID conversation) {
+        if (!resumed) {
+            return;
+        }
         List<ChatMessage> page;
         do {
             page = conversations.messagesAfter(context, conversation, lastSent, PAGE);

@@ -12,6 +12,7 @@ import il.co.voicely.core.chat.Inbox;
 import il.co.voicely.core.chat.QuickReplies;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.identity.UserSessions;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
 
@@ -54,6 +55,22 @@ public final class LiveChatModule extends AbstractModule {
     @Provides @Singleton
     InterimBot bot(Conversations conversations, Handoffs handoffs, Messages messages) {
         return new InterimBot(conversations, handoffs, messages);
+    }
+
+    /**
+     * The server's WebSocket protocol settings. Helidon itself checks the handshake's {@code Origin}: by
+     * default only this server's own authority passes; with a widget allow-list, exactly the listed sites
+     * and the app's public address ({@code VOICELY_BASE_URL}) do.
+     */
+    @Provides @Singleton
+    WsConfig socketConfig(AppSettings settings) {
+        WsConfig.Builder config = WsConfig.builder();
+        if (!settings.widgetOrigins().isEmpty()) {
+            java.net.URI base = settings.baseUrl();
+            config.addOrigin(base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()));
+            settings.widgetOrigins().forEach(config::addOrigin);
+        }
+        return config.build();
     }
 
     /** {@code /ws/chat} for visitors and {@code /ws/agent} for the console; one listener object per connection. */
