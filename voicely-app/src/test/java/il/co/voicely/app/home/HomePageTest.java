@@ -82,7 +82,7 @@ class HomePageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/lessons", "/recordings", "/chat", "/achievements"})
+    @ValueSource(strings = {"/lessons", "/recordings", "/achievements"})
     void destinationsNotBuiltYetShowAComingSoonPageInBothLanguages(String path) {
         HttpResponse<String> hebrew = app.get(path);
         HttpResponse<String> english = app.get(path + "?lang=en");

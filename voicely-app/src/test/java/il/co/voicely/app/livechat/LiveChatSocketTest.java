@@ -183,6 +183,17 @@ class LiveChatSocketTest {
         assertThat(script.body()).contains("\"he\":{").contains("\"en\":{").contains("Talk to a person");
     }
 
+    @Test
+    void theChatPageRunsTheWidgetInlineInBothLanguages() {
+        HttpResponse<String> hebrew = app.get("/chat");
+        HttpResponse<String> english = app.get("/chat?lang=en");
+
+        assertThat(hebrew.statusCode()).isEqualTo(200);
+        assertThat(hebrew.body()).contains("dir=\"rtl\"").contains("src=\"/chat-embed.js\" data-inline=\"#livechat-inline\" data-lang=\"he\"")
+                .contains("href=\"/chat\" aria-current=\"page\"");
+        assertThat(english.body()).contains("dir=\"ltr\"").contains("Chat with us").contains("data-lang=\"en\"");
+    }
+
     private static SocketClient visitor(TestApp target, String key) {
         return SocketClient.connect(ws(target, "/ws/chat?lang=en&visitor=" + key));
     }
