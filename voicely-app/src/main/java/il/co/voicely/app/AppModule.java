@@ -19,16 +19,18 @@ import il.co.voicely.app.home.HomeService;
 import il.co.voicely.app.lessons.LessonsModule;
 import il.co.voicely.app.recordings.RecordingsModule;
 import il.co.voicely.app.recordings.RecordingsService;
+import il.co.voicely.app.livechat.LiveChatModule;
+import il.co.voicely.app.livechat.LiveChatService;
 import il.co.voicely.app.settings.SettingsService;
 import il.co.voicely.app.webhooks.WebhooksModule;
 import il.co.voicely.app.ops.HealthService;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.app.ops.MetricsService;
 import il.co.voicely.app.web.Assets;
-import il.co.voicely.app.web.ComingSoonService;
 import il.co.voicely.app.web.Messages;
 import il.co.voicely.app.web.Pages;
 import il.co.voicely.app.web.StaticAssets;
+import il.co.voicely.app.widget.WidgetService;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.http.HttpService;
 
@@ -62,6 +64,7 @@ final class AppModule extends AbstractModule {
         install(new LessonsModule());
         install(new WebhooksModule());
         install(new RecordingsModule());
+        install(new LiveChatModule());
         features();
     }
 
@@ -76,7 +79,8 @@ final class AppModule extends AbstractModule {
         features.addBinding().to(AdminService.class);
         features.addBinding().to(AuthApi.class);
         features.addBinding().to(RecordingsService.class);
-        features.addBinding().to(ComingSoonService.class);
+        features.addBinding().to(LiveChatService.class);
+        features.addBinding().to(WidgetService.class);
         features.addBinding().to(HealthService.class);
         features.addBinding().to(MetricsService.class);
         features.addBinding().to(StaticAssets.class);

@@ -39,11 +39,12 @@ import java.util.Optional;
  * @param secret           signs the anti-forgery cookie of anonymous forms; empty draws a random one per start
  *                         (fine for one instance; several instances behind a load balancer must share one)
  * @param integrations     WhatsApp and Cal.com: API bases, keys and webhook secrets
+ * @param widgetOrigins    sites (scheme://host[:port]) allowed to embed the chat widget; the app itself always is
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
                           List<String> trustedProxies, Optional<String> secret,
-                          IntegrationSettings integrations) {
+                          IntegrationSettings integrations, List<String> widgetOrigins) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -72,7 +73,8 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_WHATSAPP_API_BASE", "voicely.whatsapp.api-base",
             "VOICELY_CALCOM_API_KEY", "voicely.calcom.api-key",
             "VOICELY_CALCOM_WEBHOOK_SECRET", "voicely.calcom.webhook-secret",
-            "VOICELY_CALCOM_API_BASE", "voicely.calcom.api-base");
+            "VOICELY_CALCOM_API_BASE", "voicely.calcom.api-base",
+            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -90,13 +92,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(integrations, "integrations");
+        widgetOrigins = List.copyOf(widgetOrigins);
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none());
+                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of());
     }
 
     /**
@@ -135,7 +138,8 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                 text(app, "trusted-proxies").map(list -> Arrays.stream(list.split(",")).map(String::strip)
                         .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
                 text(app, "secret"),
-                integrations(app));
+                integrations(app),
+                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()));
     }
 
     private static IntegrationSettings integrations(Config app) {
@@ -208,27 +212,51 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins);
     }
 
     /** The same settings with WhatsApp and Cal.com configured as {@code value} says (tests point them at WireMock). */
     public AppSettings withIntegrations(IntegrationSettings value) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins);
+    }
+
+    /** The same settings letting the chat widget run on the sites {@code origins} (e.g. {@code https://school.example}). */
+    public AppSettings withWidgetOrigins(List<String> origins) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins);
+    }
+
+    // Origins compare as the browser sends them: scheme://host[:port], no path, no trailing slash.
+    private static List<String> origins(String list) {
+        List<String> origins = Arrays.stream(list.split(",")).map(String::strip).filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry).toList();
+        for (String origin : origins) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException("VOICELY_WIDGET_ORIGINS holds '" + origin + "', which is not an address", e);
+            }
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new InvalidSettingsException("VOICELY_WIDGET_ORIGINS entries must look like https://school.example, was '" + origin + "'");
+            }
+        }
+        return origins;
     }
 
     /** Keeps the secret out of logs. */

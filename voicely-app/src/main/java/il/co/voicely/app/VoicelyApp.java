@@ -2,11 +2,14 @@ package il.co.voicely.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import il.co.voicely.app.livechat.ChatHub;
 import il.co.voicely.app.ops.Metrics;
 import il.co.voicely.app.jobs.JobQueue;
 import il.co.voicely.app.recordings.RecordingPipeline;
 import il.co.voicely.core.db.Database;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -39,11 +42,13 @@ public final class VoicelyApp implements AutoCloseable {
     private final Metrics metrics;
     private final Optional<DataStore> ownedData;
     private final JobQueue jobs;
+    private final ChatHub chat;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData, JobQueue jobs) {
+    private VoicelyApp(WebServer server, Metrics metrics, Optional<DataStore> ownedData, JobQueue jobs, ChatHub chat) {
         this.server = server;
         this.jobs = jobs;
+        this.chat = chat;
         this.metrics = metrics;
         this.ownedData = ownedData;
     }
@@ -88,9 +93,11 @@ public final class VoicelyApp implements AutoCloseable {
                     // close() stops the server before the database it uses; Helidon's own hook could not know that order.
                     .shutdownHook(false)
                     .routing(routing)
+                    .addProtocol(injector.getInstance(WsConfig.class))
+                    .addRouting(injector.getInstance(WsRouting.Builder.class))
                     .build()
                     .start();
-            return new VoicelyApp(server, metrics, ownedData, jobs);
+            return new VoicelyApp(server, metrics, ownedData, jobs, injector.getInstance(ChatHub.class));
         } catch (RuntimeException e) {
             if (jobs != null) {
                 jobs.close();
@@ -118,6 +125,7 @@ public final class VoicelyApp implements AutoCloseable {
         }
         log.info("Stopping Voicely");
         server.stop();
+        chat.close();
         // Jobs use the database: they stop (finishing running work) before it closes.
         jobs.close();
         metrics.close();
