@@ -143,7 +143,8 @@ class WebhooksTest {
             HttpResponse<String> answer = whatsapp(app, resource("webhook-inbound-text.json").getBytes(StandardCharsets.UTF_8));
 
             assertThat(answer.statusCode()).isEqualTo(200);
-            await(() -> !whatsappInbox(db).isEmpty());
+            // The conversation may show up a moment before its first message: wait for the message.
+            await(() -> !whatsappInbox(db).isEmpty() && whatsappInbox(db).getFirst().lastMessage().isPresent());
             InboxItem item = whatsappInbox(db).getFirst();
             assertThat(item.lastMessage()).hasValue("Does it come in another color?");
             assertThat(item.conversation().contact().phone()).hasValue("+16505551234");
