@@ -78,15 +78,21 @@ public final class SentimentAnalyzer {
         List<String> words = HebrewText.words(text);
         int score = 0;
         int counted = 0;
-        boolean negate = false;
+        int negated = 0; // "לא היה טוב": a negator flips the polar word within the next two
         for (String word : words) {
             Set<String> forms = HebrewText.forms(word);
+            if (forms.stream().anyMatch(NEGATORS::contains)) {
+                negated = 2;
+                continue;
+            }
             int polarity = forms.stream().anyMatch(POSITIVE::contains) ? 1 : forms.stream().anyMatch(NEGATIVE::contains) ? -1 : 0;
             if (polarity != 0) {
-                score += negate ? -polarity : polarity;
+                score += negated > 0 ? -polarity : polarity;
                 counted++;
+                negated = 0;
+            } else if (negated > 0) {
+                negated--;
             }
-            negate = forms.stream().anyMatch(NEGATORS::contains);
         }
         int exclamations = (int) text.chars().filter(c -> c == '!').count();
         double value = counted == 0 ? 0 : (double) score / counted;
