@@ -31,7 +31,8 @@ import java.util.UUID;
  * the listener and its usage is recorded in {@code llm_usage}. With none (the offline default), the reply
  * quotes the best passages with their sources and says it is quoting the school's site. When no passage is
  * relevant it says so and offers a person, without asking a model to guess. While a person has the
- * conversation ({@link Handoffs#botMayReply}) the answer is {@link Answer#silent()}.
+ * conversation ({@link Handoffs#botMayReply}) the answer is {@link Answer#silent()}. Frustration is judged by
+ * the offline lexicon ({@link SentimentAnalyzer#lexicon}), so a message costs at most one model call.
  */
 public final class WebsiteAssistant {
 

@@ -1,8 +1,14 @@
 package il.co.voicely.rag.assist;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.Role;
 import il.co.voicely.core.db.SessionContext;
@@ -13,10 +19,14 @@ import il.co.voicely.rag.chunk.Cue;
 import il.co.voicely.rag.chunk.TimeRange;
 import il.co.voicely.rag.embed.Embedder;
 import il.co.voicely.rag.embed.LocalEmbeddingModel;
+import il.co.voicely.rag.llm.ChatModel;
+import il.co.voicely.rag.llm.ChatModels;
+import il.co.voicely.rag.llm.LlmSettings;
 import il.co.voicely.rag.search.Citation;
 import il.co.voicely.rag.search.HybridSearch;
 import il.co.voicely.rag.store.Document;
 import il.co.voicely.rag.store.DocumentStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +52,10 @@ class TeacherAssistantTest {
     static final UUID YOSSI = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     static final UUID NOA = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final SessionContext DANA_CTX = SessionContext.user(DANA, Role.TEACHER);
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     Database db;
     HybridSearch search;
@@ -81,6 +96,40 @@ class TeacherAssistantTest {
         assertThat(dana.text()).contains("נשימה סרעפתית").doesNotContain("יוסי").contains("אין מודל שפה מחובר");
         assertThat(yossi.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.title()).contains("יוסי"));
         assertThat(yossi.text()).doesNotContain("שואפים לבטן");
+    }
+
+    @Test
+    void withAModelOnlyTheTeachersOwnPassagesAreSentAndUsageIsTheirs(TestDatabase tdb) throws Exception {
+        api.resetAll();
+        api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(WebsiteAssistantTest.sse("בשיעור 12 [1]."))));
+        ChatModel model = ChatModels.fromSettings(LlmSettings.of(LlmSettings.Provider.openAiCompatible(
+                URI.create(api.baseUrl() + "/v1"), Optional.empty(), "llama3.1:8b"))).orElseThrow();
+
+        Answer a = new TeacherAssistant(db, search, Optional.of(model), CLOCK).ask(DANA_CTX, "איפה לימדתי נשימה סרעפתית?", streamed::add);
+
+        assertThat(a.text()).isEqualTo("בשיעור 12 [1].");
+        String prompt = api.getAllServeEvents().getFirst().getRequest().getBodyAsString();
+        assertThat(prompt).contains("שואפים לבטן").contains("שיעור 12 עם נועה — נשימה @ 0:00").doesNotContain("יוסי").doesNotContain("הבסיס לכל צליל ארוך");
+        Map<String, Object> usage = tdb.owner().withHandle(h -> h.createQuery(
+                "select purpose, user_id from llm_usage").mapToMap().one());
+        assertThat(usage).containsEntry("purpose", "teacher_assistant").containsEntry("user_id", DANA);
+    }
+
+    @Test
+    void sentimentFromAModelIsReadFromItsJson() {
+        api.resetAll();
+        api.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
+                {"id":"c2","object":"chat.completion","created":1764040000,"model":"gpt-4o-mini",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"{\\"label\\":\\"frustrated\\",\\"score\\":-0.7}"},
+                             "finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":30,"completion_tokens":9,"total_tokens":39}}""")));
+        ChatModel model = ChatModels.fromSettings(LlmSettings.of(LlmSettings.Provider.openAiCompatible(
+                URI.create(api.baseUrl() + "/v1"), Optional.empty(), "llama3.1:8b"))).orElseThrow();
+
+        Sentiment s = new SentimentAnalyzer(Optional.of(model)).analyze("אני מנסה כבר שבוע ושום דבר לא זז");
+
+        assertThat(s).isEqualTo(new Sentiment(Sentiment.Label.FRUSTRATED, -0.7, false));
     }
 
     @Test
