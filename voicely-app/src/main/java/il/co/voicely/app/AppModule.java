@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import il.co.voicely.app.admin.AdminService;
+import il.co.voicely.app.analytics.AnalyticsModule;
 import il.co.voicely.app.api.AuthApi;
 import il.co.voicely.app.auth.AuthModule;
 import il.co.voicely.app.auth.AuthService;
@@ -51,6 +52,7 @@ final class AppModule extends AbstractModule {
         bind(TemplateEngine.class).toInstance(TemplateEngine.createPrecompiled(ContentType.Html));
         bind(Pages.class).in(Singleton.class);
         install(new AuthModule());
+        install(new AnalyticsModule());
         features();
     }
 
