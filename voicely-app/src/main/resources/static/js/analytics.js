@@ -51,6 +51,8 @@ function draw(panel, data) {
 
 async function render() {
   while (charts.length) charts.pop().destroy();
+  // On a phone the tab strip scrolls sideways; keep the open tab in sight after a swap.
+  document.querySelector('.analytics-tab[aria-current="page"]')?.scrollIntoView({ inline: 'nearest', block: 'nearest' });
   const panel = document.querySelector('[data-analytics-api]');
   if (!panel) return;
   const response = await fetch(panel.dataset.analyticsApi, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });

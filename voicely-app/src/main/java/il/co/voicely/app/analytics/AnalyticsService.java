@@ -63,7 +63,6 @@ final class AnalyticsService implements HttpService {
         params.put("chartScript", ChartAsset.URL);
         boolean fragment = req.headers().first(HeaderNames.create(HX_REQUEST)).isPresent();
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.VARY, "HX-Request, Cookie");
         pages.render(req, res, range.errorKey().isPresent() ? Status.BAD_REQUEST_400 : Status.OK_200,
                 fragment ? "analytics/tab.jte" : "analytics/analytics.jte", params);
     }

@@ -121,7 +121,8 @@ class AnalyticsBrowserTest {
             WebElement link = browser.findElement(By.cssSelector(".analytics-tab[href^='" + href + "']"));
             String label = link.getDomProperty("textContent").strip();
             // The tab strip scrolls sideways on a phone: bring the tab into view as a person would.
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({inline: 'center', block: 'nearest'})", link);
+            ((JavascriptExecutor) browser).executeScript(
+                    "window.scrollTo(0, 0); arguments[0].scrollIntoView({inline: 'center', block: 'nearest'})", link);
             WebElement before = browser.findElement(By.cssSelector(".analytics-panel"));
             link.click();
             wait.until(ExpectedConditions.stalenessOf(before));
@@ -150,6 +151,26 @@ class AnalyticsBrowserTest {
     }
 
     @Test
+    void anAdminDownloadsAnExportFromTheAnalyticsPage() throws IOException {
+        Path downloads = Files.createTempDirectory(profile, "downloads-");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        signInAsAdmin("he");
+
+        WebElement csv = browser.findElement(By.cssSelector("a[href='/admin/export/leads.csv']"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", csv);
+        screenshot("analytics-export-he.png", false);
+        csv.click();
+
+        wait.until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.anyMatch(f -> f.getFileName().toString().matches("voicely-leads-\\d{4}-\\d{2}-\\d{2}\\.csv"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
     void inEnglishTheLessonsTabReadsLeftToRight() throws IOException {
         signInAsAdmin("en");
         browser.get(app.url() + "admin/analytics/students?lang=en");
@@ -173,8 +194,14 @@ class AnalyticsBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
+        screenshot(name, true);
+    }
+
+    private void screenshot(String name, boolean fromTop) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        if (fromTop) {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        }
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
