@@ -10,6 +10,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import il.co.voicely.app.achievements.AchievementsService;
 import il.co.voicely.app.admin.AdminService;
+import il.co.voicely.app.analytics.AnalyticsModule;
 import il.co.voicely.app.api.AuthApi;
 import il.co.voicely.app.auth.AuthModule;
 import il.co.voicely.app.auth.AuthService;
@@ -65,6 +66,7 @@ final class AppModule extends AbstractModule {
         install(new WebhooksModule());
         install(new RecordingsModule());
         install(new LiveChatModule());
+        install(new AnalyticsModule());
         features();
     }
 

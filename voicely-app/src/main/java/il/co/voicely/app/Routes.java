@@ -1,5 +1,6 @@
 package il.co.voicely.app;
 
+import il.co.voicely.app.analytics.PageViews;
 import il.co.voicely.app.auth.AccessErrors;
 import il.co.voicely.app.auth.AuthFilter;
 import il.co.voicely.app.auth.SecurityHeaders;
@@ -22,20 +23,22 @@ final class Routes {
     private final SecurityHeaders headers;
     private final AuthFilter auth;
     private final AccessErrors accessErrors;
+    private final PageViews pageViews;
 
     @Inject
     Routes(HttpMetricsFilter metrics, Set<HttpService> features, ErrorPages errors, SecurityHeaders headers, AuthFilter auth,
-           AccessErrors accessErrors) {
+           AccessErrors accessErrors, PageViews pageViews) {
         this.metrics = metrics;
         this.features = features;
         this.errors = errors;
         this.headers = headers;
         this.auth = auth;
         this.accessErrors = accessErrors;
+        this.pageViews = pageViews;
     }
 
     HttpRouting.Builder routing() {
-        HttpRouting.Builder routing = HttpRouting.builder().addFilter(metrics).addFilter(headers).addFilter(auth);
+        HttpRouting.Builder routing = HttpRouting.builder().addFilter(metrics).addFilter(headers).addFilter(auth).addFilter(pageViews);
         features.forEach(routing::register);
         accessErrors.register(routing);
         routing.error(Throwable.class, errors::handle);

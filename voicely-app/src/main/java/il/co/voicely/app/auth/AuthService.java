@@ -1,5 +1,6 @@
 package il.co.voicely.app.auth;
 
+import il.co.voicely.app.analytics.Tracking;
 import il.co.voicely.app.web.FormView;
 import il.co.voicely.app.web.Lang;
 import il.co.voicely.app.web.Pages;
@@ -36,15 +37,18 @@ public final class AuthService implements HttpService {
     private final SessionCookie cookie;
     private final RateLimits limits;
     private final Clock clock;
+    private final Tracking tracking;
 
     @Inject
-    AuthService(Pages pages, UserAccounts accounts, UserSessions sessions, SessionCookie cookie, RateLimits limits, Clock clock) {
+    AuthService(Pages pages, UserAccounts accounts, UserSessions sessions, SessionCookie cookie, RateLimits limits, Clock clock,
+                Tracking tracking) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookie = cookie;
         this.limits = limits;
         this.clock = clock;
+        this.tracking = tracking;
     }
 
     @Override
@@ -90,6 +94,7 @@ public final class AuthService implements HttpService {
                 // The session the visitor came with (if any) ends: one browser, one fresh token.
                 SessionCookie.read(req).ifPresent(old -> sessions.signOut(old, visitor.ip(), visitor.userAgent()));
                 startSession(res, success.session(), visitor);
+                tracking.signedIn(success.session().user(), "password");
                 redirect(res, next);
             }
             case SignInResult.Failure failure -> signInForm(req, res, Status.OK_200, view.formError(failure.messageKey()), next);
@@ -194,6 +199,7 @@ public final class AuthService implements HttpService {
         try {
             SignedIn signedIn = accounts.acceptInvitation(token, Forms.raw(form, "password"), name, visitor.ip(), visitor.userAgent());
             startSession(res, signedIn, visitor);
+            tracking.signedIn(signedIn.user(), "invitation");
             redirect(res, SafeRedirect.DEFAULT);
         } catch (AccountInputException e) {
             invitationPage(req, res, Status.BAD_REQUEST_400, token, FormView.empty().with("displayName", name).error("password", "input." + e.code()));
