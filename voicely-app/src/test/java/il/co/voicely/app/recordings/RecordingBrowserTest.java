@@ -1,5 +1,6 @@
 package il.co.voicely.app.recordings;
 
+import il.co.voicely.app.testing.SystemChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import il.co.voicely.app.TestApp;
@@ -25,8 +26,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,21 +59,10 @@ class RecordingBrowserTest {
     }
 
     private static ChromeDriver startChromium(Path profile, Path microphone) {
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=390,844",
-                "--autoplay-policy=no-user-gesture-required",
+        return SystemChromium.start(profile, "--autoplay-policy=no-user-gesture-required",
                 // The microphone: permission granted without a prompt, fed from the generated scale.
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + microphone);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     @AfterAll
