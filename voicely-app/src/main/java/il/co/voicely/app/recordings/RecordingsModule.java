@@ -5,6 +5,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import il.co.voicely.app.AppSettings;
+import il.co.voicely.app.dashboard.GamificationBridge;
 import il.co.voicely.audio.transcribe.Transcriber;
 import il.co.voicely.audio.transcribe.Transcribers;
 import il.co.voicely.audio.transcribe.TranscriptionSettings;
@@ -43,7 +44,7 @@ public final class RecordingsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RecordingPipeline pipeline(Database db, BlobStore blobs, Transcriber transcriber, JobQueue jobs) {
-        return new RecordingPipeline(db, new RecordingAnalysis(db, blobs, transcriber), jobs);
+    RecordingPipeline pipeline(Database db, BlobStore blobs, Transcriber transcriber, GamificationBridge gamification, JobQueue jobs) {
+        return new RecordingPipeline(db, new RecordingAnalysis(db, blobs, transcriber, gamification), jobs);
     }
 }

@@ -88,6 +88,35 @@ class RecordingsWebTest {
     }
 
     @Test
+    void anAnalysedInTuneScaleEarnsTheFirstRecordingAndAccuracyAchievements() throws Exception {
+        String email = people.create(Role.STUDENT);
+        UUID student = people.id(email);
+        UUID id = uploadScale(signedIn(email));
+
+        assertThat(people.awaitDone(id)).isEqualTo("analyzed");
+        List<String> earned = db.inContext(SessionContext.user(student, Role.STUDENT), h -> h.createQuery("""
+                        select a.code from user_achievements ua join achievements a on a.id = ua.achievement_id
+                         where ua.user_id = :user order by a.code""").bind("user", student).mapTo(String.class).list());
+        assertThat(earned).contains("recordings.first", "accuracy.90");
+        int events = db.inContext(SessionContext.user(student, Role.STUDENT), h -> h.createQuery(
+                "select count(*) from gamification_events where user_id = :user and type = 'recording.analysed'")
+                .bind("user", student).mapTo(Integer.class).one());
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadIsRecordedAsAProductEvent() {
+        String email = people.create(Role.STUDENT);
+        UUID id = uploadScale(signedIn(email));
+
+        int events = db.inContext(SessionContext.system(), h -> h.createQuery("""
+                        select count(*) from analytics_events
+                         where name = 'recording_created' and properties ->> 'recording_id' = :id and user_id = :user""")
+                .bind("id", id.toString()).bind("user", people.id(email)).mapTo(Integer.class).one());
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
     void aFileThatIsNotAudioFailsWithAReasonAndEarlierRecordingsAreKept() throws Exception {
         WebClient student = signedIn(people.create(Role.STUDENT));
         UUID good = uploadScale(student);
@@ -194,7 +223,8 @@ class RecordingsWebTest {
         assertThat(people.awaitDone(id)).isEqualTo("analyzed");
         RecordingAnalysis analysis = new RecordingAnalysis(db,
                 il.co.voicely.core.blob.FileSystemBlobStore.at(Path.of("target", "test-home", "blobs")),
-                il.co.voicely.audio.transcribe.Transcribers.create(il.co.voicely.audio.transcribe.TranscriptionSettings.none()));
+                il.co.voicely.audio.transcribe.Transcribers.create(il.co.voicely.audio.transcribe.TranscriptionSettings.none()),
+                new il.co.voicely.app.dashboard.GamificationBridge(db));
 
         analysis.run(id);
         // A crash after the analysis was claimed but before it was saved leaves the recording 'processing'.
