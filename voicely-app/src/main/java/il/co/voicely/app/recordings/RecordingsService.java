@@ -19,6 +19,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import il.co.voicely.app.analytics.Tracking;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +49,12 @@ public final class RecordingsService implements HttpService {
     private final Recordings recordings;
     private final BlobStore blobs;
     private final RecordingPipeline pipeline;
+    private final Tracking tracking;
 
     @Inject
-    RecordingsService(Pages pages, ErrorPages errors, Recordings recordings, BlobStore blobs, RecordingPipeline pipeline) {
+    RecordingsService(Pages pages, ErrorPages errors, Recordings recordings, BlobStore blobs, RecordingPipeline pipeline,
+                      Tracking tracking) {
+        this.tracking = tracking;
         this.pages = pages;
         this.errors = errors;
         this.recordings = recordings;
@@ -108,6 +112,7 @@ public final class RecordingsService implements HttpService {
             return;
         }
         pipeline.schedule(id);
+        tracking.recordingCreated(me, id, "practice");
         res.header(HeaderNames.LOCATION, PATH + "/" + id);
         Json.send(res, Status.CREATED_201, Map.of("id", id.toString(), "url", PATH + "/" + id));
     }
