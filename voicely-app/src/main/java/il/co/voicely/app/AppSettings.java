@@ -1,6 +1,7 @@
 package il.co.voicely.app;
 
 import il.co.voicely.app.webhooks.IntegrationSettings;
+import il.co.voicely.audio.transcribe.TranscriptionSettings;
 import il.co.voicely.core.db.DatabaseSettings;
 import il.co.voicely.core.mail.SmtpSettings;
 import io.helidon.config.Config;
@@ -40,11 +41,13 @@ import java.util.Optional;
  *                         (fine for one instance; several instances behind a load balancer must share one)
  * @param integrations     WhatsApp and Cal.com: API bases, keys and webhook secrets
  * @param widgetOrigins    sites (scheme://host[:port]) allowed to embed the chat widget; the app itself always is
+ * @param transcription    which engine transcribes recordings: a whisper.cpp model, an OpenAI-compatible server, or none
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
                           List<String> trustedProxies, Optional<String> secret,
-                          IntegrationSettings integrations, List<String> widgetOrigins) {
+                          IntegrationSettings integrations, List<String> widgetOrigins,
+                          TranscriptionSettings transcription) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -74,7 +77,12 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_CALCOM_API_KEY", "voicely.calcom.api-key",
             "VOICELY_CALCOM_WEBHOOK_SECRET", "voicely.calcom.webhook-secret",
             "VOICELY_CALCOM_API_BASE", "voicely.calcom.api-base",
-            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins");
+            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins",
+            "VOICELY_WHISPER_MODEL", "voicely.transcribe.whisper-model",
+            "VOICELY_TRANSCRIBE_URL", "voicely.transcribe.url",
+            "VOICELY_TRANSCRIBE_API_KEY", "voicely.transcribe.api-key",
+            "VOICELY_TRANSCRIBE_MODEL", "voicely.transcribe.model",
+            "VOICELY_TRANSCRIBE_LANGUAGE", "voicely.transcribe.language");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -93,13 +101,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(integrations, "integrations");
         widgetOrigins = List.copyOf(widgetOrigins);
+        Objects.requireNonNull(transcription, "transcription");
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of());
+                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of(), TranscriptionSettings.none());
     }
 
     /**
@@ -139,7 +148,28 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                         .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
                 text(app, "secret"),
                 integrations(app),
-                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()));
+                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()),
+                transcription(app));
+    }
+
+    /** A bare model file name (ggml-small.bin) is looked up in {@code $VOICELY_HOME/models}, as the audio library's downloader puts it. */
+    private static TranscriptionSettings transcription(Config app) {
+        Path home = text(app, "home").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".voicely"));
+        Optional<Path> model = text(app, "transcribe.whisper-model").map(Path::of)
+                .map(file -> file.getParent() == null ? home.resolve("models").resolve(file) : file);
+        Optional<URI> url = text(app, "transcribe.url").map(u -> {
+            try {
+                URI uri = URI.create(u);
+                if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("https?")) {
+                    throw new IllegalArgumentException("not an http(s) address");
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException("VOICELY_TRANSCRIBE_URL must be an address like http://localhost:8000, was '" + u + "'", e);
+            }
+        });
+        return new TranscriptionSettings(url, text(app, "transcribe.api-key"), text(app, "transcribe.model").orElse("whisper-1"),
+                model, text(app, "transcribe.language").orElse("he"));
     }
 
     private static IntegrationSettings integrations(Config app) {
@@ -212,32 +242,37 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins, transcription);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins, transcription);
     }
 
     /** The same settings with WhatsApp and Cal.com configured as {@code value} says (tests point them at WireMock). */
     public AppSettings withIntegrations(IntegrationSettings value) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins, transcription);
+    }
+
+    /** The same settings transcribing recordings as {@code value} says (tests point it at WireMock). */
+    public AppSettings withTranscription(TranscriptionSettings value) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, value);
     }
 
     /** The same settings letting the chat widget run on the sites {@code origins} (e.g. {@code https://school.example}). */
     public AppSettings withWidgetOrigins(List<String> origins) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins, transcription);
     }
 
     // Origins compare as the browser sends them: scheme://host[:port], no path, no trailing slash.
@@ -264,7 +299,7 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
     public String toString() {
         return "AppSettings[" + host + ":" + port + ", home=" + home + ", db=" + externalDatabase.map(d -> d.jdbcUrl()).orElse("embedded")
                 + ", baseUrl=" + baseUrl + ", smtp=" + smtp.map(SmtpSettings::toString).orElse("outbox")
-                + ", trustedProxies=" + trustedProxies + ", secret=" + (secret.isPresent() ? "set" : "random") + ", " + integrations + "]";
+                + ", trustedProxies=" + trustedProxies + ", secret=" + (secret.isPresent() ? "set" : "random") + ", " + integrations + ", " + transcription + "]";
     }
 
     /** Where the embedded PostgreSQL cluster lives. */

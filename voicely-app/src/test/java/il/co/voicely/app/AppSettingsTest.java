@@ -65,4 +65,21 @@ class AppSettingsTest {
                 .hasMessageContaining("VOICELY_PORT")
                 .hasMessageContaining("eighty");
     }
+
+    @Test
+    void transcriptionVariablesChooseTheEngineAndABareModelNameIsLookedUpInTheHomeModelsFolder() {
+        AppSettings none = AppSettings.load(Map.of());
+        AppSettings configured = AppSettings.load(Map.of("VOICELY_HOME", "/srv/voicely",
+                "VOICELY_WHISPER_MODEL", "ggml-small.bin", "VOICELY_TRANSCRIBE_URL", "http://whisper.internal:8000",
+                "VOICELY_TRANSCRIBE_API_KEY", "sk-test", "VOICELY_TRANSCRIBE_MODEL", "large-v3"));
+
+        assertThat(none.transcription()).isEqualTo(il.co.voicely.audio.transcribe.TranscriptionSettings.none());
+        assertThat(configured.transcription().whisperModel()).contains(Path.of("/srv/voicely/models/ggml-small.bin"));
+        assertThat(configured.transcription().serverUrl()).contains(java.net.URI.create("http://whisper.internal:8000"));
+        assertThat(configured.transcription().serverModel()).isEqualTo("large-v3");
+        assertThat(configured.transcription().language()).isEqualTo("he");
+        assertThat(configured.toString()).doesNotContain("sk-test");
+        assertThatThrownBy(() -> AppSettings.load(Map.of("VOICELY_TRANSCRIBE_URL", "whisper.internal")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("VOICELY_TRANSCRIBE_URL");
+    }
 }

@@ -28,6 +28,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import il.co.voicely.app.analytics.Tracking;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,10 +55,12 @@ public final class LessonService implements HttpService {
     private final Attendance attendance;
     private final Groups groups;
     private final Clock clock;
+    private final Tracking tracking;
 
     @Inject
     LessonService(Pages pages, ErrorPages errors, LessonPages lessonPages, Scheduling scheduling, Enrolments enrolments,
-                  Attendance attendance, Groups groups, Clock clock) {
+                  Attendance attendance, Groups groups, Clock clock, Tracking tracking) {
+        this.tracking = tracking;
         this.pages = pages;
         this.errors = errors;
         this.lessonPages = lessonPages;
@@ -147,11 +150,16 @@ public final class LessonService implements HttpService {
             res.status(Status.BAD_REQUEST_400).send();
             return;
         }
+        // The lesson counts as held at its first attendance mark, not at every student's.
+        boolean firstMark = enrolments.participants(me.context(), id).stream().allMatch(p -> p.attendance().isEmpty());
         try {
             attendance.mark(me.context(), id, student.get(), mark.get());
         } catch (NotEnrolledException e) {
             show(req, res, me, id, Status.CONFLICT_409, "lessons.error.not_enrolled", "");
             return;
+        }
+        if (firstMark) {
+            tracking.lessonHeld(me, id);
         }
         if (req.headers().contains(HeaderNames.create("HX-Request"))) {
             Participant updated = enrolments.participants(me.context(), id).stream()

@@ -76,9 +76,9 @@ public final class LiveChatModule extends AbstractModule {
     /** {@code /ws/chat} for visitors and {@code /ws/agent} for the console; one listener object per connection. */
     @Provides
     WsRouting.Builder sockets(Conversations conversations, ChatHub hub, Handoffs handoffs, Inbox inbox, QuickReplies quickReplies,
-                      InterimBot bot, UserSessions sessions, Origins origins) {
+                      InterimBot bot, UserSessions sessions, Origins origins, il.co.voicely.app.analytics.Tracking tracking) {
         return WsRouting.builder()
-                .endpoint("/ws/chat", () -> new VisitorSocket(conversations, hub, handoffs, bot, sessions, origins))
+                .endpoint("/ws/chat", () -> new VisitorSocket(conversations, hub, handoffs, bot, sessions, origins, tracking))
                 .endpoint("/ws/agent", () -> new AgentSocket(conversations, hub, handoffs, inbox, quickReplies, sessions, origins));
     }
 }

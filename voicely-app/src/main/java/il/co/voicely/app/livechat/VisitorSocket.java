@@ -1,6 +1,7 @@
 package il.co.voicely.app.livechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import il.co.voicely.app.analytics.Tracking;
 import il.co.voicely.app.web.Lang;
 import il.co.voicely.core.chat.ChatEvent;
 import il.co.voicely.core.chat.Channel;
@@ -17,6 +18,8 @@ import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,12 +45,15 @@ final class VisitorSocket extends ChatSocket {
     private final InterimBot bot;
     private final UserSessions sessions;
     private final Origins origins;
+    private final Tracking tracking;
     private SessionContext context;
     private Conversation conversation;
     private Lang lang = Lang.defaultLang();
 
-    VisitorSocket(Conversations conversations, ChatHub hub, Handoffs handoffs, InterimBot bot, UserSessions sessions, Origins origins) {
+    VisitorSocket(Conversations conversations, ChatHub hub, Handoffs handoffs, InterimBot bot, UserSessions sessions, Origins origins,
+                  Tracking tracking) {
         super(conversations, hub);
+        this.tracking = tracking;
         this.handoffs = handoffs;
         this.bot = bot;
         this.sessions = sessions;
@@ -63,6 +69,8 @@ final class VisitorSocket extends ChatSocket {
         lang = prologue.query().first("lang").asOptional().flatMap(Lang::fromCode).orElse(Lang.defaultLang());
         // A cookie counts only on our own pages: on another site it would be a page we do not control acting for the user.
         Optional<AuthenticatedUser> user = ours ? sessionCookie(headers).flatMap(sessions::resolve) : Optional.empty();
+        // Truncated as the database stores it, so a conversation created by this call is never "before" it.
+        Instant asked = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (user.isPresent()) {
             context = user.get().context();
             conversation = conversations.openOrGet(context, Channel.WEB, Contact.user(user.get().userId()));
@@ -71,6 +79,9 @@ final class VisitorSocket extends ChatSocket {
                     .orElseThrow(() -> new WsUpgradeException("a visitor key (32–64 letters, digits, dashes) is required"));
             context = SessionContext.system();
             conversation = conversations.openOrGet(context, Channel.WIDGET, Contact.visitor(key));
+        }
+        if (!conversation.createdAt().isBefore(asked)) {
+            tracking.chatStarted(context, conversation.channel().name().toLowerCase(java.util.Locale.ROOT));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package il.co.voicely.app.recordings;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import il.co.voicely.app.dashboard.GamificationBridge;
 import il.co.voicely.audio.decode.AudioDecodeException;
 import il.co.voicely.audio.decode.AudioDecoder;
 import il.co.voicely.audio.decode.AudioLimitExceededException;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,12 +49,14 @@ final class RecordingAnalysis {
     private final Database db;
     private final BlobStore blobs;
     private final Transcriber transcriber;
+    private final GamificationBridge gamification;
     private final AudioDecoder decoder = AudioDecoder.builder().sampleRate(SAMPLE_RATE).maxDuration(MAX_DURATION).build();
 
-    RecordingAnalysis(Database db, BlobStore blobs, Transcriber transcriber) {
+    RecordingAnalysis(Database db, BlobStore blobs, Transcriber transcriber, GamificationBridge gamification) {
         this.db = db;
         this.blobs = blobs;
         this.transcriber = transcriber;
+        this.gamification = gamification;
     }
 
     /**
@@ -86,9 +90,26 @@ final class RecordingAnalysis {
                     : Optional.of(NoteAccuracy.inOrder(track, waiting.get().targetNotes().stream().map(Note::parse).toList()));
             Optional<Transcript> transcript = transcriber.available() ? Optional.of(transcriber.transcribe(file)) : Optional.empty();
             save(recordingId, audio, VoiceReportJson.of(report, track, accuracy), accuracy, transcript);
+            reportToGamification(recordingId, waiting.get(), report, accuracy);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * Tells achievements about the analysed recording. A recording without a sung range (silence) reports
+     * nothing; one without an exercise reports 0% accuracy, which no accuracy rule rewards. The analysis is
+     * already saved, so a failure here is logged rather than retried: a retry would find nothing waiting.
+     */
+    private void reportToGamification(UUID recordingId, Waiting waiting, VoiceReport report, Optional<NoteAccuracy> accuracy) {
+        report.range().ifPresent(range -> {
+            try {
+                gamification.recordingAnalysed(waiting.userId(), recordingId, range.lowest().hz(), range.highest().hz(),
+                        accuracy.map(NoteAccuracy::score).orElse(0.0), waiting.createdAt());
+            } catch (RuntimeException e) {
+                log.warn("Recording {} analysed but not reported to achievements", recordingId, e);
+            }
+        });
     }
 
     /** Marks the recording failed after retries ran out, so the page stops waiting and says so. */
@@ -99,11 +120,12 @@ final class RecordingAnalysis {
     private Optional<Waiting> claim(UUID id) {
         return db.inContext(SessionContext.system(), h -> {
             Optional<Waiting> waiting = h.createQuery("""
-                            select r.blob_key, coalesce(e.target::text, '{}') from recordings r
+                            select r.blob_key, coalesce(e.target::text, '{}'), r.user_id, r.created_at from recordings r
                               left join vocal_exercises e on e.id = r.exercise_id
                              where r.id = :id and r.status in ('uploaded', 'processing') for update of r""")
                     .bind("id", id)
-                    .map((rs, ctx) -> new Waiting(rs.getString(1), Recordings.notes(rs.getString(2))))
+                    .map((rs, ctx) -> new Waiting(rs.getString(1), Recordings.notes(rs.getString(2)),
+                            rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()))
                     .findOne();
             waiting.ifPresent(w -> h.createUpdate("update recordings set status = 'processing' where id = :id").bind("id", id).execute());
             return waiting;
@@ -142,6 +164,6 @@ final class RecordingAnalysis {
         return segments;
     }
 
-    private record Waiting(String blobKey, List<String> targetNotes) {
+    private record Waiting(String blobKey, List<String> targetNotes, UUID userId, Instant createdAt) {
     }
 }

@@ -5,9 +5,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import il.co.voicely.app.AppSettings;
+import il.co.voicely.app.dashboard.GamificationBridge;
 import il.co.voicely.audio.transcribe.Transcriber;
 import il.co.voicely.audio.transcribe.Transcribers;
-import il.co.voicely.audio.transcribe.TranscriptionSettings;
 import il.co.voicely.core.blob.BlobStore;
 import il.co.voicely.core.blob.FileSystemBlobStore;
 import il.co.voicely.core.db.Database;
@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Recordings' wiring: blobs under {@code $VOICELY_HOME/blobs}, the analysis pipeline on jobs. Transcription
- * is not configured in the app yet, so the transcriber says so and the pipeline skips it (never fake text).
+ * Recordings' wiring: blobs under {@code $VOICELY_HOME/blobs}, the analysis pipeline on jobs, the transcriber
+ * the settings choose. With none configured the transcriber says so and the pipeline skips it (never fake text).
  */
 public final class RecordingsModule extends AbstractModule {
 
@@ -37,13 +37,13 @@ public final class RecordingsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Transcriber transcriber() {
-        return Transcribers.create(TranscriptionSettings.none());
+    Transcriber transcriber(AppSettings settings) {
+        return Transcribers.create(settings.transcription());
     }
 
     @Provides
     @Singleton
-    RecordingPipeline pipeline(Database db, BlobStore blobs, Transcriber transcriber, JobQueue jobs) {
-        return new RecordingPipeline(db, new RecordingAnalysis(db, blobs, transcriber), jobs);
+    RecordingPipeline pipeline(Database db, BlobStore blobs, Transcriber transcriber, GamificationBridge gamification, JobQueue jobs) {
+        return new RecordingPipeline(db, new RecordingAnalysis(db, blobs, transcriber, gamification), jobs);
     }
 }

@@ -19,6 +19,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import il.co.voicely.app.analytics.Tracking;
+import il.co.voicely.audio.transcribe.Transcriber;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +50,14 @@ public final class RecordingsService implements HttpService {
     private final Recordings recordings;
     private final BlobStore blobs;
     private final RecordingPipeline pipeline;
+    private final Tracking tracking;
+    private final Transcriber transcriber;
 
     @Inject
-    RecordingsService(Pages pages, ErrorPages errors, Recordings recordings, BlobStore blobs, RecordingPipeline pipeline) {
+    RecordingsService(Pages pages, ErrorPages errors, Recordings recordings, BlobStore blobs, RecordingPipeline pipeline,
+                      Tracking tracking, Transcriber transcriber) {
+        this.tracking = tracking;
+        this.transcriber = transcriber;
         this.pages = pages;
         this.errors = errors;
         this.recordings = recordings;
@@ -108,6 +115,7 @@ public final class RecordingsService implements HttpService {
             return;
         }
         pipeline.schedule(id);
+        tracking.recordingCreated(me, id, "practice");
         res.header(HeaderNames.LOCATION, PATH + "/" + id);
         Json.send(res, Status.CREATED_201, Map.of("id", id.toString(), "url", PATH + "/" + id));
     }
@@ -132,6 +140,7 @@ public final class RecordingsService implements HttpService {
         params.put("recording", recording.get());
         params.put("analysis", recordings.analysis(me, id).map(Analysis::new).orElse(null));
         params.put("transcript", recordings.transcript(me, id).orElse(""));
+        params.put("transcriptionConfigured", transcriber.available());
         params.put("comments", recordings.comments(me, id));
         params.put("form", form);
         params.put("mine", recording.get().ownerId().equals(me.userId()));

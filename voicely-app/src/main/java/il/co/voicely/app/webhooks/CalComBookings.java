@@ -1,5 +1,6 @@
 package il.co.voicely.app.webhooks;
 
+import il.co.voicely.app.analytics.Tracking;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.SessionContext;
 import il.co.voicely.core.learning.Enrolments;
@@ -44,8 +45,10 @@ final class CalComBookings {
     private final Scheduling scheduling;
     private final Enrolments enrolments;
     private final LessonReminders reminders;
+    private final Tracking tracking;
 
-    CalComBookings(Database db, Scheduling scheduling, Enrolments enrolments, LessonReminders reminders) {
+    CalComBookings(Database db, Scheduling scheduling, Enrolments enrolments, LessonReminders reminders, Tracking tracking) {
+        this.tracking = tracking;
         this.db = db;
         this.scheduling = scheduling;
         this.enrolments = enrolments;
@@ -60,7 +63,7 @@ final class CalComBookings {
     }
 
     void apply(CalComEvent event, String rawJson) {
-        db.useContext(SYSTEM, h -> {
+        boolean firstSeen = db.inContext(SYSTEM, h -> {
             // Try, not wait: a job thread waiting on the lock would hold a pooled connection the holder may need.
             boolean locked = h.createQuery("select pg_try_advisory_xact_lock(hashtextextended('voicely:calcom-bookings', 0))")
                     .mapTo(boolean.class).one();
@@ -68,22 +71,32 @@ final class CalComBookings {
                 throw new BookingsBusyException();
             }
             switch (event) {
-                case CalComEvent.BookingCreated created -> created(h, created.booking(), rawJson);
+                case CalComEvent.BookingCreated created -> {
+                    return created(h, created.booking(), rawJson);
+                }
                 case CalComEvent.BookingCancelled cancelled -> cancelled(h, cancelled.booking(), cancelled.cancellationReason(), rawJson);
                 case CalComEvent.BookingRescheduled moved -> rescheduled(h, moved, rawJson);
                 case CalComEvent.MeetingEnded ended -> log.debug("Cal.com meeting {} ended", ended.booking().uid());
                 case CalComEvent.Other other -> log.debug("Cal.com {} ignored", other.triggerEvent());
             }
+            return false;
         });
+        // After the commit, so a rolled-back and retried event is counted once.
+        if (firstSeen && event instanceof CalComEvent.BookingCreated created) {
+            tracking.bookingCreated(created.booking().eventTypeId().isPresent()
+                    ? Long.toString(created.booking().eventTypeId().getAsLong()) : "unknown");
+        }
     }
 
-    private void created(Handle h, CalComEvent.BookingDetails booking, String rawJson) {
+    /** Applies a new booking; true when it was not stored before (a redelivery or a late event is not a new booking). */
+    private boolean created(Handle h, CalComEvent.BookingDetails booking, String rawJson) {
         Optional<Row> stored = find(h, booking.uid());
         if (stored.isPresent() && (stored.get().finished() || stored.get().lessonId().isPresent())) {
-            return;
+            return false;
         }
         upsert(h, booking, "accepted", Optional.empty(), Optional.empty(), rawJson);
         createLesson(booking).ifPresent(lesson -> linkLesson(h, booking.uid(), lesson));
+        return stored.isEmpty();
     }
 
     private void cancelled(Handle h, CalComEvent.BookingDetails booking, Optional<String> reason, String rawJson) {

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import il.co.voicely.app.AppSettings;
+import il.co.voicely.app.analytics.Tracking;
 import il.co.voicely.core.chat.Conversations;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.learning.EnrolmentPolicy;
@@ -70,9 +71,9 @@ public final class WebhooksModule extends AbstractModule {
 
     @Provides @Singleton
     WebhookProcessor processor(Database db, JobQueue queue, Clock clock, Optional<WhatsAppWebhook> whatsappWebhook,
-                               Optional<CalComWebhook> calcomWebhook, LessonReminders reminders) {
+                               Optional<CalComWebhook> calcomWebhook, LessonReminders reminders, Tracking tracking) {
         CalComBookings bookings = new CalComBookings(db, new Scheduling(db, clock),
-                new Enrolments(db, EnrolmentPolicy.defaults(), clock), reminders);
+                new Enrolments(db, EnrolmentPolicy.defaults(), clock), reminders, tracking);
         return new WebhookProcessor(new WebhookEvents(db, clock), queue, whatsappWebhook, calcomWebhook,
                 new WhatsAppInbound(new Conversations(db, clock)), bookings);
     }

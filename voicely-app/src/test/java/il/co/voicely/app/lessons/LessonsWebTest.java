@@ -6,6 +6,7 @@ import il.co.voicely.app.TestApp;
 import il.co.voicely.app.WebClient;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.db.Role;
+import il.co.voicely.core.db.SessionContext;
 import il.co.voicely.core.testing.PostgresExtension;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -32,10 +33,12 @@ class LessonsWebTest {
     private static final Pattern LESSON = Pattern.compile("/lessons/([0-9a-f-]{36})");
     private static final Pattern JOIN = Pattern.compile("/join/([A-Za-z0-9_-]+)\"");
 
+    private final Database database;
     private final TestApp app;
     private final Accounts accounts;
 
     LessonsWebTest(Database database) {
+        this.database = database;
         this.app = TestApp.start(database);
         this.accounts = new Accounts(database, app);
     }
@@ -98,6 +101,11 @@ class LessonsWebTest {
                 .post("/lessons/" + lesson + "/attendance", "student", noaId.toString(), "mark", "LATE");
         assertThat(marked.statusCode()).isEqualTo(200);
         assertThat(marked.body()).startsWith("<li class=\"participant\"").contains("value=\"LATE\"\n                aria-pressed=\"true\"");
+        teacher.header("HX-Request", "true").post("/lessons/" + lesson + "/attendance", "student", noaId.toString(), "mark", "ATTENDED");
+        int held = database.inContext(SessionContext.system(), h -> h.createQuery(
+                        "select count(*) from analytics_events where name = 'lesson_held' and properties ->> 'lesson_id' = :lesson")
+                .bind("lesson", lesson.toString()).mapTo(Integer.class).one());
+        assertThat(held).as("the lesson was held once, however often attendance is marked").isEqualTo(1);
 
         String calendar = teacher.get("/lessons?view=month&from=" + start.toLocalDate()).body();
         assertThat(calendar).containsOnlyOnce("/lessons/" + lesson + "\"");

@@ -80,6 +80,27 @@ class LiveChatSocketTest {
     }
 
     @Test
+    void aVisitorsFirstConnectionStartsAChatAndAReconnectionDoesNot() {
+        String key = visitorKey();
+        long before = chatsStarted();
+
+        try (SocketClient visitor = visitor(app, key)) {
+            visitor.await("ready");
+        }
+        try (SocketClient visitor = visitor(app, key)) {
+            visitor.await("ready");
+        }
+
+        assertThat(chatsStarted()).isEqualTo(before + 1);
+    }
+
+    private long chatsStarted() {
+        return db.database().inContext(SessionContext.system(), h -> h.createQuery(
+                "select count(*) from analytics_events where name = 'chat_started' and properties ->> 'channel' = 'widget'")
+                .mapTo(Long.class).one());
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseBothDeliver() {
         TestPeople.Person teacher = TestPeople.create(db.database(), Role.TEACHER);
         String cookie = "voicely_session=" + teacher.signIn(second);

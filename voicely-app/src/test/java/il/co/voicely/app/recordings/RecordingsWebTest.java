@@ -75,7 +75,8 @@ class RecordingsWebTest {
                 .contains("Your range today: \u2068C4–C5\u2069")
                 .contains("You were within 20 cents on 100% of the notes")
                 .contains("class=\"curve\"")
-                .contains("C major scale");
+                .contains("C major scale")
+                .as("no transcription configured: said, never invented").contains("Transcription is not set up");
         assertThat(student.get("/recordings/" + id + "?lang=he").body()).contains("המנעד שלך היום");
         assertThat(student.get("/recordings?lang=en").body()).contains("/recordings/" + id).contains("Analysed");
         HttpResponse<String> audio = student.get("/recordings/" + id + "/audio");
@@ -85,6 +86,39 @@ class RecordingsWebTest {
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-3/" + scale.length);
         assertThat(part.body()).isEqualTo("RIFF");
+    }
+
+    @Test
+    void anAnalysedInTuneScaleEarnsTheFirstRecordingAndAccuracyAchievements() throws Exception {
+        String email = people.create(Role.STUDENT);
+        UUID student = people.id(email);
+        UUID id = uploadScale(signedIn(email));
+
+        assertThat(people.awaitDone(id)).isEqualTo("analyzed");
+        // Achievements follow the saved analysis in the same job, a moment after the status turns 'analyzed'.
+        List<String> earned = List.of();
+        for (long until = System.nanoTime() + 10_000_000_000L; earned.size() < 2 && System.nanoTime() < until; Thread.sleep(100)) {
+            earned = db.inContext(SessionContext.user(student, Role.STUDENT), h -> h.createQuery("""
+                            select a.code from user_achievements ua join achievements a on a.id = ua.achievement_id
+                             where ua.user_id = :user order by a.code""").bind("user", student).mapTo(String.class).list());
+        }
+        assertThat(earned).contains("recordings.first", "accuracy.90");
+        int events = db.inContext(SessionContext.user(student, Role.STUDENT), h -> h.createQuery(
+                "select count(*) from gamification_events where user_id = :user and type = 'recording.analysed'")
+                .bind("user", student).mapTo(Integer.class).one());
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadIsRecordedAsAProductEvent() {
+        String email = people.create(Role.STUDENT);
+        UUID id = uploadScale(signedIn(email));
+
+        int events = db.inContext(SessionContext.system(), h -> h.createQuery("""
+                        select count(*) from analytics_events
+                         where name = 'recording_created' and properties ->> 'recording_id' = :id and user_id = :user""")
+                .bind("id", id.toString()).bind("user", people.id(email)).mapTo(Integer.class).one());
+        assertThat(events).isEqualTo(1);
     }
 
     @Test
@@ -194,7 +228,8 @@ class RecordingsWebTest {
         assertThat(people.awaitDone(id)).isEqualTo("analyzed");
         RecordingAnalysis analysis = new RecordingAnalysis(db,
                 il.co.voicely.core.blob.FileSystemBlobStore.at(Path.of("target", "test-home", "blobs")),
-                il.co.voicely.audio.transcribe.Transcribers.create(il.co.voicely.audio.transcribe.TranscriptionSettings.none()));
+                il.co.voicely.audio.transcribe.Transcribers.create(il.co.voicely.audio.transcribe.TranscriptionSettings.none()),
+                new il.co.voicely.app.dashboard.GamificationBridge(db));
 
         analysis.run(id);
         // A crash after the analysis was claimed but before it was saved leaves the recording 'processing'.

@@ -89,7 +89,7 @@ class WebhooksTest {
     void forgetEarlierTests(Database db) {
         db.useContext(SessionContext.system(), h -> {
             for (String table : List.of("reminders", "calcom_bookings", "lesson_participants", "lessons", "chat_messages",
-                    "chat_sessions", "webhook_events", "scheduled_tasks")) {
+                    "chat_sessions", "webhook_events", "scheduled_tasks", "analytics_events")) {
                 h.createUpdate("delete from " + table).execute();
             }
         });
@@ -211,6 +211,7 @@ class WebhooksTest {
             assertThat(count(db, "select count(*) from lesson_participants where user_id = '" + student + "' and status = 'enrolled'"))
                     .isEqualTo(1);
             assertThat(reminderTimes(db)).containsExactlyInAnyOrder(start.minus(Duration.ofHours(24)), start.minus(Duration.ofHours(1)));
+            await(() -> count(db, "select count(*) from analytics_events where name = 'booking_created'") == 1);
         }
     }
 
@@ -228,6 +229,8 @@ class WebhooksTest {
             assertThat(count(db, "select count(*) from webhook_events")).isEqualTo(2);
             assertThat(count(db, "select count(*) from lessons")).isEqualTo(1);
             assertThat(reminderTimes(db)).hasSize(2);
+            assertThat(count(db, "select count(*) from analytics_events where name = 'booking_created'"))
+                    .as("a redelivered booking is one new booking").isEqualTo(1);
         }
     }
 
