@@ -3,6 +3,7 @@ package il.co.voicely.app;
 import il.co.voicely.app.webhooks.IntegrationSettings;
 import il.co.voicely.core.db.DatabaseSettings;
 import il.co.voicely.core.mail.SmtpSettings;
+import il.co.voicely.rag.llm.LlmSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.net.URI;
@@ -40,11 +41,12 @@ import java.util.Optional;
  *                         (fine for one instance; several instances behind a load balancer must share one)
  * @param integrations     WhatsApp and Cal.com: API bases, keys and webhook secrets
  * @param widgetOrigins    sites (scheme://host[:port]) allowed to embed the chat widget; the app itself always is
+ * @param llm              language-model providers for the assistants; none means they quote the site
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
                           List<String> trustedProxies, Optional<String> secret,
-                          IntegrationSettings integrations, List<String> widgetOrigins) {
+                          IntegrationSettings integrations, List<String> widgetOrigins, LlmSettings llm) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -74,7 +76,17 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_CALCOM_API_KEY", "voicely.calcom.api-key",
             "VOICELY_CALCOM_WEBHOOK_SECRET", "voicely.calcom.webhook-secret",
             "VOICELY_CALCOM_API_BASE", "voicely.calcom.api-base",
-            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins");
+            "VOICELY_WIDGET_ORIGINS", "voicely.widget-origins",
+            "ANTHROPIC_API_KEY", "voicely.llm.anthropic-api-key",
+            "VOICELY_ANTHROPIC_MODEL", "voicely.llm.anthropic-model",
+            "VOICELY_ANTHROPIC_BASE_URL", "voicely.llm.anthropic-base-url",
+            "GEMINI_API_KEY", "voicely.llm.gemini-api-key",
+            "VOICELY_GEMINI_MODEL", "voicely.llm.gemini-model",
+            "VOICELY_GEMINI_BASE_URL", "voicely.llm.gemini-base-url",
+            "OPENAI_API_KEY", "voicely.llm.openai-api-key",
+            "VOICELY_OPENAI_MODEL", "voicely.llm.openai-model",
+            "VOICELY_OPENAI_BASE_URL", "voicely.llm.openai-base-url",
+            "VOICELY_LLM_ORDER", "voicely.llm.order");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -93,13 +105,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(integrations, "integrations");
         widgetOrigins = List.copyOf(widgetOrigins);
+        Objects.requireNonNull(llm, "llm");
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of());
+                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of(), LlmSettings.none());
     }
 
     /**
@@ -139,7 +152,28 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                         .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of()),
                 text(app, "secret"),
                 integrations(app),
-                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()));
+                text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()),
+                llm(app));
+    }
+
+    // The llm package reads provider variables by their environment names; hand it exactly those it knows.
+    private static LlmSettings llm(Config app) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> {
+            if (key.startsWith("voicely.llm.")) {
+                text(app, key.substring("voicely.".length())).ifPresent(value -> variables.put(variable, value));
+            }
+        });
+        try {
+            return LlmSettings.fromEnvironment(variables);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("The language-model settings are not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same settings answering with the language models of {@code value} ({@link LlmSettings#none()}: quote the site). */
+    public AppSettings withLlm(LlmSettings value) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, value);
     }
 
     private static IntegrationSettings integrations(Config app) {
@@ -212,32 +246,32 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, llm);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, llm);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins, llm);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins, llm);
     }
 
     /** The same settings with WhatsApp and Cal.com configured as {@code value} says (tests point them at WireMock). */
     public AppSettings withIntegrations(IntegrationSettings value) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins, llm);
     }
 
     /** The same settings letting the chat widget run on the sites {@code origins} (e.g. {@code https://school.example}). */
     public AppSettings withWidgetOrigins(List<String> origins) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins, llm);
     }
 
     // Origins compare as the browser sends them: scheme://host[:port], no path, no trailing slash.
