@@ -48,11 +48,6 @@ public final class DemoSite {
         }
     }
 
-    /** Removes the demo pages from the index (tests that seed them clean up after themselves). */
-    public static void remove(Database database) {
-        DocumentStore store = new DocumentStore(database, new Embedder(LocalEmbeddingModel.bundled(), 32));
-        PAGES.forEach(name -> store.delete(SessionContext.system(), "website", SOURCE, name));
-    }
 
     private record Page(String title, String url, String text) {
     }

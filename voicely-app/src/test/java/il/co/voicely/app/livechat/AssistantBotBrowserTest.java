@@ -36,13 +36,11 @@ class AssistantBotBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final TestDatabase db;
     private final TestApp app;
     private final Path profile;
     private final ChromeDriver browser;
 
     AssistantBotBrowserTest(TestDatabase db) throws IOException {
-        this.db = db;
         DemoSite.index(db.database());
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -68,7 +66,6 @@ class AssistantBotBrowserTest {
             browser.quit();
         } finally {
             app.close();
-            DemoSite.remove(db.database());
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }

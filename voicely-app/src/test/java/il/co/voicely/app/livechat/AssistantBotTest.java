@@ -41,8 +41,6 @@ class AssistantBotTest {
     @AfterAll
     void stop() {
         app.close();
-        // Other chat tests expect an empty website: their questions must find nothing.
-        DemoSite.remove(db.database());
     }
 
     @Test
