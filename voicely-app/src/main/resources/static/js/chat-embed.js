@@ -182,9 +182,11 @@ function receive(frame) {
     p.appendChild(el('span', { class: 'who' }, who));
     p.appendChild(document.createTextNode(frame.body));
     log.appendChild(p);
-    if ((frame.actions || []).indexOf('human') >= 0) {
+    var actions = frame.actions || [];
+    if (actions.indexOf('human') >= 0 || actions.indexOf('trial') >= 0) {
       var offer = el('div', { class: 'quick' });
-      offer.appendChild(chip(t.human, askHuman));
+      if (actions.indexOf('human') >= 0) { offer.appendChild(chip(t.human, askHuman)); }
+      if (actions.indexOf('trial') >= 0) { offer.appendChild(chip(t.trial, function () { say(t.trial); })); }
       log.appendChild(offer);
     }
     log.scrollTop = log.scrollHeight;

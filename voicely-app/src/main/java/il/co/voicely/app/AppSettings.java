@@ -4,6 +4,7 @@ import il.co.voicely.app.webhooks.IntegrationSettings;
 import il.co.voicely.audio.transcribe.TranscriptionSettings;
 import il.co.voicely.core.db.DatabaseSettings;
 import il.co.voicely.core.mail.SmtpSettings;
+import il.co.voicely.rag.llm.LlmSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.net.URI;
@@ -42,12 +43,13 @@ import java.util.Optional;
  * @param integrations     WhatsApp and Cal.com: API bases, keys and webhook secrets
  * @param widgetOrigins    sites (scheme://host[:port]) allowed to embed the chat widget; the app itself always is
  * @param transcription    which engine transcribes recordings: a whisper.cpp model, an OpenAI-compatible server, or none
+ * @param llm              language-model providers for the assistants; none means they quote the site
  */
 public record AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                           String postgresOsUser, int poolSize, URI baseUrl, Optional<SmtpSettings> smtp,
                           List<String> trustedProxies, Optional<String> secret,
                           IntegrationSettings integrations, List<String> widgetOrigins,
-                          TranscriptionSettings transcription) {
+                          TranscriptionSettings transcription, LlmSettings llm) {
 
     /** Environment variable → config key. The app reads no other variables. */
     public static final Map<String, String> ENVIRONMENT = orderedMap(
@@ -82,7 +84,17 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
             "VOICELY_TRANSCRIBE_URL", "voicely.transcribe.url",
             "VOICELY_TRANSCRIBE_API_KEY", "voicely.transcribe.api-key",
             "VOICELY_TRANSCRIBE_MODEL", "voicely.transcribe.model",
-            "VOICELY_TRANSCRIBE_LANGUAGE", "voicely.transcribe.language");
+            "VOICELY_TRANSCRIBE_LANGUAGE", "voicely.transcribe.language",
+            "ANTHROPIC_API_KEY", "voicely.llm.anthropic-api-key",
+            "VOICELY_ANTHROPIC_MODEL", "voicely.llm.anthropic-model",
+            "VOICELY_ANTHROPIC_BASE_URL", "voicely.llm.anthropic-base-url",
+            "GEMINI_API_KEY", "voicely.llm.gemini-api-key",
+            "VOICELY_GEMINI_MODEL", "voicely.llm.gemini-model",
+            "VOICELY_GEMINI_BASE_URL", "voicely.llm.gemini-base-url",
+            "OPENAI_API_KEY", "voicely.llm.openai-api-key",
+            "VOICELY_OPENAI_MODEL", "voicely.llm.openai-model",
+            "VOICELY_OPENAI_BASE_URL", "voicely.llm.openai-base-url",
+            "VOICELY_LLM_ORDER", "voicely.llm.order");
 
     public AppSettings {
         Objects.requireNonNull(host, "host");
@@ -102,13 +114,14 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         Objects.requireNonNull(integrations, "integrations");
         widgetOrigins = List.copyOf(widgetOrigins);
         Objects.requireNonNull(transcription, "transcription");
+        Objects.requireNonNull(llm, "llm");
     }
 
     /** Settings with the defaults for everything past the database: links to localhost, mail to the outbox. */
     public AppSettings(String host, int port, Path home, Optional<DatabaseSettings> externalDatabase,
                        String postgresOsUser, int poolSize) {
         this(host, port, home, externalDatabase, postgresOsUser, poolSize, URI.create("http://localhost:" + (port == 0 ? 8080 : port)),
-                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of(), TranscriptionSettings.none());
+                Optional.empty(), List.of(), Optional.empty(), IntegrationSettings.none(), List.of(), TranscriptionSettings.none(), LlmSettings.none());
     }
 
     /**
@@ -149,7 +162,8 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
                 text(app, "secret"),
                 integrations(app),
                 text(app, "widget-origins").map(AppSettings::origins).orElse(List.of()),
-                transcription(app));
+                transcription(app),
+                llm(app));
     }
 
     /** A bare model file name (ggml-small.bin) is looked up in {@code $VOICELY_HOME/models}, as the audio library's downloader puts it. */
@@ -170,6 +184,26 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
         });
         return new TranscriptionSettings(url, text(app, "transcribe.api-key"), text(app, "transcribe.model").orElse("whisper-1"),
                 model, text(app, "transcribe.language").orElse("he"));
+    }
+
+    // The llm package reads provider variables by their environment names; hand it exactly those it knows.
+    private static LlmSettings llm(Config app) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> {
+            if (key.startsWith("voicely.llm.")) {
+                text(app, key.substring("voicely.".length())).ifPresent(value -> variables.put(variable, value));
+            }
+        });
+        try {
+            return LlmSettings.fromEnvironment(variables);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("The language-model settings are not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same settings answering with the language models of {@code value} ({@link LlmSettings#none()}: quote the site). */
+    public AppSettings withLlm(LlmSettings value) {
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription, value);
     }
 
     private static IntegrationSettings integrations(Config app) {
@@ -242,37 +276,37 @@ public record AppSettings(String host, int port, Path home, Optional<DatabaseSet
 
     /** The same settings listening on another port (0 for any free one). */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription);
+        return new AppSettings(host, newPort, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription, llm);
     }
 
     /** The same settings with another home folder. */
     public AppSettings withHome(Path newHome) {
-        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription);
+        return new AppSettings(host, port, newHome, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, transcription, llm);
     }
 
     /** The same settings sending mail through {@code server} (tests point this at GreenMail). */
     public AppSettings withSmtp(SmtpSettings server) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins, transcription);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, Optional.of(server), trustedProxies, secret, integrations, widgetOrigins, transcription, llm);
     }
 
     /** The same settings believing forwarding headers from {@code proxies}. */
     public AppSettings withTrustedProxies(List<String> proxies) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins, transcription);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, proxies, secret, integrations, widgetOrigins, transcription, llm);
     }
 
     /** The same settings with WhatsApp and Cal.com configured as {@code value} says (tests point them at WireMock). */
     public AppSettings withIntegrations(IntegrationSettings value) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins, transcription);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, value, widgetOrigins, transcription, llm);
     }
 
     /** The same settings transcribing recordings as {@code value} says (tests point it at WireMock). */
     public AppSettings withTranscription(TranscriptionSettings value) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, value);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, widgetOrigins, value, llm);
     }
 
     /** The same settings letting the chat widget run on the sites {@code origins} (e.g. {@code https://school.example}). */
     public AppSettings withWidgetOrigins(List<String> origins) {
-        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins, transcription);
+        return new AppSettings(host, port, home, externalDatabase, postgresOsUser, poolSize, baseUrl, smtp, trustedProxies, secret, integrations, origins, transcription, llm);
     }
 
     // Origins compare as the browser sends them: scheme://host[:port], no path, no trailing slash.

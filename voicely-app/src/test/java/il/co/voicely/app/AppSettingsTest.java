@@ -82,4 +82,27 @@ class AppSettingsTest {
         assertThatThrownBy(() -> AppSettings.load(Map.of("VOICELY_TRANSCRIBE_URL", "whisper.internal")))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("VOICELY_TRANSCRIBE_URL");
     }
+
+    @Test
+    void withNoModelVariablesTheAssistantsHaveNoLanguageModel() {
+        assertThat(AppSettings.load(Map.of()).llm().providers()).isEmpty();
+    }
+
+    @Test
+    void modelVariablesConfigureTheProvidersInTheirFallbackOrder() {
+        AppSettings settings = AppSettings.load(Map.of(
+                "OPENAI_API_KEY", "sk-test", "VOICELY_OPENAI_MODEL", "gpt-test",
+                "ANTHROPIC_API_KEY", "ak-test",
+                "VOICELY_LLM_ORDER", "openai,anthropic"));
+
+        assertThat(settings.llm().providers()).extracting(p -> p.model()).containsExactly("gpt-test", "claude-sonnet-4-5");
+    }
+
+    @Test
+    void anUnknownProviderInTheOrderNamesTheVariable() {
+        assertThatThrownBy(() -> AppSettings.load(Map.of("VOICELY_LLM_ORDER", "openai,skynet")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("VOICELY_LLM_ORDER")
+                .hasMessageContaining("skynet");
+    }
 }

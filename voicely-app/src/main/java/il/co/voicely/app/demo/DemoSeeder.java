@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Fills an empty embedded database with a small school to click through: an admin, a teacher, two
  * students, a choir group and a few lessons (one past, upcoming private ones, a group one), and the students'
- * practice, recordings and stars played through the achievement engine ({@link DemoProgress}).
+ * practice, recordings and stars played through the achievement engine ({@link DemoProgress}), and a few
+ * fictional website pages for the chat assistant ({@link DemoSite}).
  *
  * <pre>{@code
  * new DemoSeeder(PasswordHasher.defaults(), new SecureRandom()).seedIfEmpty(database, System.out);
@@ -71,6 +72,8 @@ public final class DemoSeeder {
         if (!seeded) {
             return Optional.empty();
         }
+        // First run only, after the commit: the chat assistant answers from these pages.
+        DemoSite.index(database);
         out.println("Demo admin: " + ADMIN_EMAIL + " / " + password);
         return Optional.of(password);
     }

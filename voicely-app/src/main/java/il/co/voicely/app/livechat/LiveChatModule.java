@@ -1,6 +1,7 @@
 package il.co.voicely.app.livechat;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import il.co.voicely.app.AppSettings;
@@ -12,6 +13,10 @@ import il.co.voicely.core.chat.Inbox;
 import il.co.voicely.core.chat.QuickReplies;
 import il.co.voicely.core.db.Database;
 import il.co.voicely.core.identity.UserSessions;
+import il.co.voicely.rag.assist.WebsiteAssistant;
+import il.co.voicely.rag.embed.LocalEmbeddingModel;
+import il.co.voicely.rag.llm.ChatModels;
+import il.co.voicely.rag.search.HybridSearch;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
@@ -52,9 +57,16 @@ public final class LiveChatModule extends AbstractModule {
         return new Origins(settings.widgetOrigins());
     }
 
+    /** Answers from the {@code website} collection; with no model configured it quotes the pages, offline. */
     @Provides @Singleton
-    InterimBot bot(Conversations conversations, Handoffs handoffs, Messages messages) {
-        return new InterimBot(conversations, handoffs, messages);
+    WebsiteAssistant websiteAssistant(Database db, Handoffs handoffs, AppSettings settings, Clock clock) {
+        return new WebsiteAssistant(db, new HybridSearch(db, LocalEmbeddingModel.bundled()),
+                ChatModels.fromSettings(settings.llm()), handoffs, clock);
+    }
+
+    @Provides @Singleton
+    AssistantBot bot(Conversations conversations, Handoffs handoffs, Provider<WebsiteAssistant> assistant, Messages messages) {
+        return new AssistantBot(conversations, handoffs, assistant, messages);
     }
 
     /**
@@ -76,7 +88,7 @@ public final class LiveChatModule extends AbstractModule {
     /** {@code /ws/chat} for visitors and {@code /ws/agent} for the console; one listener object per connection. */
     @Provides
     WsRouting.Builder sockets(Conversations conversations, ChatHub hub, Handoffs handoffs, Inbox inbox, QuickReplies quickReplies,
-                      InterimBot bot, UserSessions sessions, Origins origins, il.co.voicely.app.analytics.Tracking tracking) {
+                      AssistantBot bot, UserSessions sessions, Origins origins, il.co.voicely.app.analytics.Tracking tracking) {
         return WsRouting.builder()
                 .endpoint("/ws/chat", () -> new VisitorSocket(conversations, hub, handoffs, bot, sessions, origins, tracking))
                 .endpoint("/ws/agent", () -> new AgentSocket(conversations, hub, handoffs, inbox, quickReplies, sessions, origins));

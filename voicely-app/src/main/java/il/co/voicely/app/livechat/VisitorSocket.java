@@ -42,7 +42,7 @@ final class VisitorSocket extends ChatSocket {
     private static final Pattern VISITOR_KEY = Pattern.compile("[A-Za-z0-9-]{32,64}");
 
     private final Handoffs handoffs;
-    private final InterimBot bot;
+    private final AssistantBot bot;
     private final UserSessions sessions;
     private final Origins origins;
     private final Tracking tracking;
@@ -50,7 +50,7 @@ final class VisitorSocket extends ChatSocket {
     private Conversation conversation;
     private Lang lang = Lang.defaultLang();
 
-    VisitorSocket(Conversations conversations, ChatHub hub, Handoffs handoffs, InterimBot bot, UserSessions sessions, Origins origins,
+    VisitorSocket(Conversations conversations, ChatHub hub, Handoffs handoffs, AssistantBot bot, UserSessions sessions, Origins origins,
                   Tracking tracking) {
         super(conversations, hub);
         this.tracking = tracking;
@@ -102,8 +102,9 @@ final class VisitorSocket extends ChatSocket {
                 deliver(context, id);
             }
             case "send" -> {
-                conversations.receive(context, id, NewMessage.text(text(frame)));
-                bot.answer(id, lang);
+                String question = text(frame);
+                conversations.receive(context, id, NewMessage.text(question));
+                bot.answer(id, question, lang);
             }
             case "human" -> handoffs.requestHuman(context, id);
             case "typing" -> conversations.typing(context, id, "visitor");

@@ -89,4 +89,15 @@ class DemoSeederTest {
                 counts.put(table, h.createQuery("select count(*) from " + table).mapTo(Integer.class).one())));
         return counts;
     }
+
+    @Test
+    void theFirstSeedingIndexesTheFictionalSitePagesForTheChatAssistant(TestDatabase db) {
+        seeder.seedIfEmpty(db.database(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        List<String> titles = db.owner().withHandle(h -> h.createQuery("""
+                        select d.title from rag_documents d where d.collection = 'website' and d.source = :source
+                        and exists (select 1 from rag_chunks c where c.document_id = d.id)""")
+                .bind("source", DemoSite.SOURCE).mapTo(String.class).list());
+        assertThat(titles).hasSize(DemoSite.PAGES.size()).contains("Trial lesson", "Prices");
+    }
 }
