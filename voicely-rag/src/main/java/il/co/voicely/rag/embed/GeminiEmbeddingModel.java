@@ -53,11 +53,7 @@ public final class GeminiEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            out.addAll(batch(texts.subList(from, Math.min(texts.size(), from + batchSize))));
-        }
-        return out;
+        return Batches.embedInBatches(texts, batchSize, this::batch);
     }
 
     private List<float[]> batch(List<String> texts) {

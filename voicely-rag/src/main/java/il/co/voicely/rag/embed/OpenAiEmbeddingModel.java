@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,7 @@ public final class OpenAiEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            out.addAll(batch(texts.subList(from, Math.min(texts.size(), from + batchSize))));
-        }
-        return out;
+        return Batches.embedInBatches(texts, batchSize, this::batch);
     }
 
     private List<float[]> batch(List<String> texts) {
