@@ -148,7 +148,9 @@ class AnalyticsBrowserTest {
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         signInAsAdmin("he");
 
-        WebElement csv = browser.findElement(By.cssSelector("a[href='/admin/export/leads.csv']"));
+        // Signing in ends with a redirect to the analytics page; wait until it is the page in the browser.
+        WebElement csv = wait.until(d -> d.findElements(By.cssSelector("a[href='/admin/export/leads.csv']")).stream()
+                .findFirst().orElse(null));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", csv);
         screenshot("analytics-export-he.png", false);
         csv.click();
