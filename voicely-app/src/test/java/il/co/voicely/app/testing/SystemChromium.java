@@ -3,6 +3,7 @@ package il.co.voicely.app.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,6 +41,10 @@ public final class SystemChromium {
         options.addArguments(flags);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // A click that submits a form or follows a redirect returns before the next page is there; on a busy
+        // 2-core CI machine look-ups must wait for it rather than race it.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+        return driver;
     }
 }
